@@ -1,0 +1,151 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { ItemSource, Stage } from '../domain/item';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  headId: text('head_id'),
+  liaisonIds: text('liaison_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  chatId: text('chat_id'),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+export const people = sqliteTable('people', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  roles: text('roles', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  leads: text('leads', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  updatedAt: text('updated_at').notNull().default(now),
+});
+
+/** One row per year: the last number handed out. Numbers are never reused, so this only grows. */
+export const numberSequences = sqliteTable('number_sequences', {
+  year: integer('year').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+export const items = sqliteTable(
+  'items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    number: text('number').notNull().unique(),
+    title: text('title').notNull(),
+    requirements: text('requirements').notNull().default(''),
+    measures: text('measures').notNull().default(''),
+    kind: text('kind').notNull(),
+    mode: text('mode').notNull(),
+    flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
+    important: integer('important', { mode: 'boolean' }).notNull().default(false),
+    confidential: integer('confidential', { mode: 'boolean' }).notNull().default(false),
+    sources: text('sources', { mode: 'json' }).$type<ItemSource[]>().notNull(),
+    leadUnitId: text('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    coopUnitIds: text('coop_unit_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    leaderId: text('leader_id').notNull(),
+    responsiblePerson: text('responsible_person').notNull().default(''),
+    deadline: text('deadline').notNull(),
+    originalDeadline: text('original_deadline').notNull(),
+    stages: text('stages', { mode: 'json' }).$type<Stage[]>().notNull().default([]),
+    progressCycle: text('progress_cycle').notNull().default('none'),
+    state: text('state').notNull(),
+    reviewStage: text('review_stage'),
+    mergedIntoId: integer('merged_into_id'),
+    claimedBy: text('claimed_by'),
+    claimedAt: text('claimed_at'),
+    submittedAt: text('submitted_at'),
+    closedAt: text('closed_at'),
+    createdBy: text('created_by').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('items_year_seq').on(t.year, t.seq),
+    index('items_state_deadline').on(t.state, t.deadline),
+    index('items_lead_unit').on(t.leadUnitId),
+  ],
+);
+
+export const extensions = sqliteTable(
+  'extensions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    requestedBy: text('requested_by').notNull(),
+    reason: text('reason').notNull(),
+    previousDeadline: text('previous_deadline').notNull(),
+    proposedDeadline: text('proposed_deadline').notNull(),
+    /** pending | approved | rejected | withdrawn */
+    status: text('status').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: text('decided_at'),
+    note: text('note'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('extensions_item').on(t.itemId, t.status)],
+);
+
+export const progressReports = sqliteTable(
+  'progress_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    unitId: text('unit_id'),
+    authorId: text('author_id').notNull(),
+    text: text('text').notNull(),
+    channel: text('channel').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('progress_item').on(t.itemId, t.createdAt)],
+);
+
+export const completions = sqliteTable(
+  'completions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    submittedBy: text('submitted_by').notNull(),
+    selfAssessment: text('self_assessment').notNull(),
+    materials: text('materials', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('completions_item').on(t.itemId)],
+);
+
+/** The history: one row per transition, written in the same transaction as the change. Never updated or deleted. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id').references(() => items.id),
+    actorId: text('actor_id').notNull(),
+    /** command | card | chat | scheduler | cli | api */
+    channel: text('channel').notNull(),
+    action: text('action').notNull(),
+    fromState: text('from_state'),
+    toState: text('to_state'),
+    changes: text('changes', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    note: text('note'),
+    at: text('at').notNull(),
+  },
+  (t) => [index('audit_item').on(t.itemId, t.id)],
+);
+
+export const processedEvents = sqliteTable('processed_events', {
+  eventId: text('event_id').primaryKey(),
+  eventType: text('event_type').notNull(),
+  receivedAt: text('received_at').notNull(),
+});
+

@@ -1,0 +1,252 @@
+/**
+ * Chinese working-day calendar (工作日历). Dates are 'YYYY-MM-DD' strings meaning a calendar day in China
+ * (Asia/Shanghai, UTC+8, no DST). Pure: no I/O, no clock; results never depend on the process time zone.
+ *
+ * Years in chinese-days' data follow the State Council schedule (holidays off, 调休 make-up days on).
+ * Later years, not yet announced, fall back to weekends plus the statutory holidays computed from the
+ * lunar calendar, without make-up days. Overrides (the office's own file) win over both.
+ */
+// chinese-days is CommonJS under Node ("main"), ESM under Vite ("module"): only the default export works in
+// both, named imports fail in Node ESM.
+import chineseDays from 'chinese-days';
+// The published schedule, read directly: the library builds its in-memory copy by parsing dates as UTC and
+// reading them back with local getters, so its isWorkday() is a day off when the process runs west of UTC.
+import schedule from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+
+export type CalendarOverrides = { holidays?: string[]; workdays?: string[] };
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Milliseconds of UTC midnight of the date, or NaN unless it is a real YYYY-MM-DD date (rejects 2027-02-30). */
+function parseUtc(date: string): number {
+  const t = DATE_RE.test(date) ? Date.parse(`${date}T00:00:00Z`) : NaN;
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === date ? t : NaN;
+}
+
+const isRealDate = (date: string): boolean => !Number.isNaN(parseUtc(date));
+
+function toUtc(date: string): number {
+  const t = parseUtc(date);
+  if (Number.isNaN(t)) throw new Error(`"${date}" 不是有效日期（应为 YYYY-MM-DD）`);
+  return t;
+}
+
+const fromUtc = (t: number): string => new Date(t).toISOString().slice(0, 10);
+
+/** The Shanghai calendar date of an instant. */
+export function chinaDate(now: Date): string {
+  return fromUtc(now.getTime() + 8 * 3_600_000);
+}
+
+/** The date n calendar days after `date` (before, for negative n). */
+export function addDays(date: string, n: number): string {
+  return fromUtc(toUtc(date) + n * DAY_MS);
+}
+
+// Group chinese-days' schedule by year once. A year counts as known when it has official holidays in the data.
+const official = new Map<number, { off: Set<string>; on: Set<string> }>();
+function officialYear(year: number) {
+  let y = official.get(year);
+  if (!y) official.set(year, (y = { off: new Set(), on: new Set() }));
+  return y;
+}
+for (const d of Object.keys(schedule.holidays)) officialYear(Number(d.slice(0, 4))).off.add(d);
+for (const d of Object.keys(schedule.workdays)) officialYear(Number(d.slice(0, 4))).on.add(d);
+
+// chinese-days' lunar tables cover 1900–2100; stay inside them.
+const MIN_YEAR = 1901;
+const MAX_YEAR = 2099;
+
+/** The solar date of a lunar month/day in the lunar year that begins in `year` (the non-leap month). */
+function lunarToSolar(year: number, month: number, day: number): string {
+  // A local-time Date: the library reads it back with local getters, so this is time-zone safe.
+  return chineseDays.getSolarDateFromLunar(new Date(year, month - 1, day)).date;
+}
+
+/** The day of 清明 in `year`. */
+function qingming(year: number): string {
+  const raw = chineseDays.getSolarTermDate(year, 4, 'pure_brightness');
+  // The library formats a UTC-midnight Date with local getters, so west of UTC it reports the previous day.
+  const westOfUtc = new Date(Date.UTC(year, 3, 4)).getTimezoneOffset() > 0;
+  return westOfUtc ? addDays(raw, 1) : raw;
+}
+
+/** Statutory public holidays (全体公民放假的节日, 2025 rules): the fallback for a year not yet announced. */
+export function statutoryHolidays(year: number): string[] {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const d = (m: number, day: number) => `${year}-${pad(m)}-${pad(day)}`;
+  const springFestival = lunarToSolar(year, 1, 1);
+  return [
+    d(1, 1), // 元旦
+    addDays(springFestival, -1), // 除夕 (the eve, whether lunar 12/29 or 12/30)
+    springFestival,
+    addDays(springFestival, 1),
+    addDays(springFestival, 2), // 初三
+    qingming(year), // 清明
+    d(5, 1),
+    d(5, 2), // 劳动节
+    lunarToSolar(year, 5, 5), // 端午
+    lunarToSolar(year, 8, 15), // 中秋
+    d(10, 1),
+    d(10, 2),
+    d(10, 3), // 国庆
+  ];
+}
+
+/** One day: whether it is a working day, and how many working days its year has from Jan 1 through it. */
+type Day = { date: string; year: number; index: number; work: boolean; upTo: number };
+type YearTable = { byDate: Map<string, Day>; list: Day[]; total: number };
+
+export class WorkCalendar {
+  private readonly overrideOff: ReadonlySet<string>;
+  private readonly overrideOn: ReadonlySet<string>;
+  private readonly years = new Map<number, YearTable>();
+
+  constructor(overrides: CalendarOverrides = {}) {
+    const holidays = overrides.holidays ?? [];
+    const workdays = overrides.workdays ?? [];
+    for (const d of [...holidays, ...workdays]) {
+      if (!isRealDate(d)) throw new Error(`日历覆盖: "${d}" 不是有效日期`);
+    }
+    this.overrideOff = new Set(holidays);
+    this.overrideOn = new Set(workdays);
+    for (const d of this.overrideOn) {
+      if (this.overrideOff.has(d)) throw new Error(`日历覆盖: "${d}" 同时列在 holidays 和 workdays 中`);
+    }
+  }
+
+  /** Whether the State Council schedule for the year is in chinese-days' data (otherwise: computed fallback). */
+  isKnownYear(year: number): boolean {
+    return (official.get(year)?.off.size ?? 0) > 0;
+  }
+
+  isWorkday(date: string): boolean {
+    return this.day(date).work;
+  }
+
+  /** Working days in (from, to] when to > from; minus those in (to, from] when to < from; 0 when equal. */
+  workdaysBetween(from: string, to: string): number {
+    const a = this.day(from);
+    const b = this.day(to);
+    if (to < from) return -this.workdaysBetween(to, from);
+    let count = b.upTo - a.upTo;
+    for (let y = a.year; y < b.year; y++) count += this.table(y).total;
+    return count;
+  }
+
+  /** The n-th working day after `date` (before, for negative n); `date` itself for n = 0. */
+  addWorkdays(date: string, n: number): string {
+    if (!Number.isInteger(n)) throw new Error(`工作日数必须是整数: ${n}`);
+    let day = this.day(date);
+    for (let left = Math.abs(n); left > 0; ) {
+      day = this.step(day, n > 0 ? 1 : -1);
+      if (day.work) left--;
+    }
+    return day.date;
+  }
+
+  /** The first working day strictly after `date`. */
+  nextWorkday(date: string): string {
+    return this.addWorkdays(date, 1);
+  }
+
+  /** `date` if it is a working day, else the next working day. */
+  onOrAfterWorkday(date: string): string {
+    return this.isWorkday(date) ? date : this.addWorkdays(date, 1);
+  }
+
+  private day(date: string): Day {
+    const year = Number(date.slice(0, 4));
+    const hit = this.years.get(year)?.byDate.get(date);
+    if (hit) return hit;
+    toUtc(date); // throws a clear error for anything that is not a real date
+    return this.table(year).byDate.get(date)!;
+  }
+
+  /** The neighbouring day, walking the year tables rather than re-parsing date strings. */
+  private step(day: Day, by: 1 | -1): Day {
+    const next = this.table(day.year).list[day.index + by];
+    if (next) return next;
+    return by > 0 ? this.table(day.year + 1).list[0]! : this.table(day.year - 1).list.at(-1)!;
+  }
+
+  private table(year: number): YearTable {
+    const cached = this.years.get(year);
+    if (cached) return cached;
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
+      throw new Error(`工作日历只支持 ${MIN_YEAR}–${MAX_YEAR} 年，收到 ${year} 年`);
+    }
+    const known = official.get(year);
+    const off = this.isKnownYear(year) ? known!.off : new Set(statutoryHolidays(year));
+    const on = known?.on ?? new Set<string>();
+    const list: Day[] = [];
+    let upTo = 0;
+    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY_MS) {
+      const d = fromUtc(t);
+      const weekday = new Date(t).getUTCDay();
+      const work = this.overrideOn.has(d)
+        ? true
+        : this.overrideOff.has(d)
+          ? false
+          : on.has(d) || (weekday !== 0 && weekday !== 6 && !off.has(d));
+      if (work) upTo++;
+      list.push({ date: d, year, index: list.length, work, upTo });
+    }
+    const table = { byDate: new Map(list.map((day) => [day.date, day])), list, total: upTo };
+    this.years.set(year, table);
+    return table;
+  }
+}
+
+export function createWorkCalendar(overrides?: CalendarOverrides): WorkCalendar {
+  return new WorkCalendar(overrides);
+}
+
+/**
+ * Parses the office's override file: `holidays: [YYYY-MM-DD, ...]` and `workdays: [...]`, both optional.
+ * Errors are in Chinese and name the line, since the office edits this file by hand.
+ */
+export function parseCalendarOverrides(yamlText: string): CalendarOverrides {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter });
+  function fail(offset: number | undefined, what: string): never {
+    throw new Error(`日历覆盖文件第 ${lineCounter.linePos(offset ?? 0).line} 行: ${what}`);
+  }
+
+  const syntaxError = doc.errors[0];
+  if (syntaxError) fail(syntaxError.pos[0], `YAML 格式错误（${syntaxError.message.split(' at line ')[0]}）`);
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return {};
+  if (!isMap(doc.contents)) fail(doc.contents.range?.[0], '应为 holidays: [...] 和 workdays: [...]');
+
+  const result: CalendarOverrides = {};
+  const seen = new Map<string, 'holidays' | 'workdays'>();
+  for (const pair of doc.contents.items) {
+    const keyNode = isScalar(pair.key) ? pair.key : undefined;
+    const key = keyNode?.value;
+    if (key !== 'holidays' && key !== 'workdays') {
+      fail(keyNode?.range?.[0], `未知的键 "${String(key)}"，只允许 holidays 和 workdays`);
+    }
+    const value = pair.value;
+    const dates: string[] = [];
+    if (isSeq(value)) {
+      for (const item of value.items) {
+        const offset = isScalar(item) ? item.range?.[0] : keyNode?.range?.[0];
+        const text = isScalar(item) ? String(item.value) : String(item);
+        // Unquoted dates stay strings under YAML 1.2; anything else (numbers, nested lists) is a typo.
+        if (!isScalar(item) || typeof item.value !== 'string' || !isRealDate(item.value)) {
+          fail(offset, `"${text}" 不是有效日期`);
+        }
+        const other = seen.get(text);
+        if (other && other !== key) fail(offset, `"${text}" 同时列在 holidays 和 workdays 中`);
+        seen.set(text, key);
+        dates.push(text);
+      }
+    } else if (value !== null && !(isScalar(value) && value.value === null)) {
+      fail(keyNode?.range?.[0], `${key} 应为日期列表，如 [2027-01-01]`);
+    }
+    result[key] = dates;
+  }
+  return result;
+}

@@ -1,0 +1,180 @@
+import type { Actor } from './actor';
+import type { Command, CommandType } from './commands';
+import { COMMAND_LABELS } from './commands';
+import { DubanError, ErrorCode } from './errors';
+import { type Item, type ItemState, STATE_LABELS, isOpen } from './item';
+import { type Relation, canView, relationsTo } from './permissions';
+import { chinaDate, isValidDate } from './dates';
+
+/** What a command does to an item: the new state, the field changes, and what the history should say. */
+export interface Decision {
+  command: CommandType;
+  from: ItemState;
+  to: ItemState;
+  patch: Partial<Item>;
+  /** field → [before, after], for the audit record. */
+  changes: Record<string, [unknown, unknown]>;
+}
+
+/** Who may issue each command, in terms of how they stand to the item. */
+export const PERMISSIONS: Record<CommandType, readonly Relation[]> = {
+  send_slip: ['supervisor', 'admin'],
+  claim: ['leadUnit'],
+  report_progress: ['leadUnit', 'coopUnit'],
+  request_extension: ['leadUnit'],
+  approve_extension: ['leaderInCharge'],
+  reject_extension: ['leaderInCharge'],
+  submit_completion: ['leadUnit'],
+  // Narrowed by review stage in `reviewers` below.
+  approve: ['leaderInCharge', 'principal'],
+  return: ['leaderInCharge', 'principal', 'supervisor'],
+  merge: ['supervisor', 'admin'],
+  cancel: ['supervisor', 'admin'],
+  archive: ['supervisor', 'admin'],
+  urge: ['supervisor', 'admin'],
+  promote: ['supervisor', 'admin'],
+};
+
+/** The states in which each command makes sense. */
+export const ALLOWED_STATES: Record<CommandType, readonly ItemState[]> = {
+  send_slip: ['registered'],
+  claim: ['assigned'],
+  report_progress: ['in_progress'],
+  request_extension: ['in_progress'],
+  approve_extension: ['in_progress'],
+  reject_extension: ['in_progress'],
+  submit_completion: ['in_progress'],
+  approve: ['under_review'],
+  return: ['under_review'],
+  merge: ['registered', 'assigned', 'in_progress', 'under_review'],
+  cancel: ['registered', 'assigned', 'in_progress', 'under_review'],
+  archive: ['closed'],
+  urge: ['assigned', 'in_progress'],
+  promote: ['registered', 'assigned', 'in_progress', 'under_review'],
+};
+
+const refuse = (code: ErrorCode, message: string) => new DubanError(code, message);
+
+function requireText(value: string | undefined, what: string, max = 2000): string {
+  const v = (value ?? '').trim();
+  if (!v) throw refuse(ErrorCode.InvalidInput, `请填写${what}`);
+  if (v.length > max) throw refuse(ErrorCode.InvalidInput, `${what}过长（最多 ${max} 字）`);
+  return v;
+}
+
+function requireDate(value: string | undefined, what: string): string {
+  const v = (value ?? '').trim();
+  if (!isValidDate(v)) throw refuse(ErrorCode.InvalidInput, `${what}应为有效日期，格式如 2026-12-31`);
+  return v;
+}
+
+function checkPermission(actor: Actor, item: Item, command: Command) {
+  if (!canView(actor, item)) throw refuse(ErrorCode.NotFound, `没有找到事项 ${item.number}，或您无权查看`);
+  const rel = relationsTo(actor, item);
+  let allowed = PERMISSIONS[command.type];
+  if ((command.type === 'approve' || command.type === 'return') && item.state === 'under_review') {
+    const reviewer: Relation = item.reviewStage === 'principal' ? 'principal' : 'leaderInCharge';
+    allowed = command.type === 'approve' ? [reviewer] : [reviewer, 'supervisor'];
+  }
+  if (!allowed.some((r) => rel.has(r))) {
+    throw refuse(ErrorCode.Forbidden, `您无权对 ${item.number} 执行“${COMMAND_LABELS[command.type]}”`);
+  }
+}
+
+function checkState(item: Item, command: Command) {
+  if (ALLOWED_STATES[command.type].includes(item.state)) return;
+  const hint: Partial<Record<CommandType, string>> = {
+    claim: item.state === 'registered' ? '督办单尚未发出' : '该事项已被认领',
+    report_progress: item.state === 'assigned' ? '请先认领' : '',
+    submit_completion: item.state === 'under_review' ? '已提交办结申请，正在审核' : '',
+  };
+  const extra = hint[command.type] ? `：${hint[command.type]}` : '';
+  throw refuse(
+    ErrorCode.InvalidState,
+    `${item.number} 当前状态为“${STATE_LABELS[item.state]}”，不能${COMMAND_LABELS[command.type]}${extra}`,
+  );
+}
+
+/**
+ * Decides what a command does to an item. Pure: the caller loads the item, passes the moment, and saves the
+ * result with its audit record. Refusals are DubanErrors in the order a person would want them explained:
+ * not visible → not allowed → wrong state → bad input.
+ */
+export function decide(item: Item, command: Command, actor: Actor, now: Date): Decision {
+  checkPermission(actor, item, command);
+  checkState(item, command);
+  const today = chinaDate(now);
+  const at = now.toISOString();
+  const d = (to: ItemState, patch: Partial<Item> = {}): Decision => {
+    const changes: Record<string, [unknown, unknown]> = {};
+    if (to !== item.state) changes.state = [item.state, to];
+    for (const [k, v] of Object.entries(patch)) {
+      const before = item[k as keyof Item];
+      if (JSON.stringify(before) !== JSON.stringify(v)) changes[k] = [before, v];
+    }
+    return { command: command.type, from: item.state, to, patch: { ...patch, state: to }, changes };
+  };
+
+  switch (command.type) {
+    case 'send_slip':
+      return d('assigned');
+    case 'claim':
+      return d('in_progress', { claimedBy: actor.id, claimedAt: at });
+    case 'report_progress':
+      requireText(command.text, '进展内容');
+      return d(item.state);
+    case 'request_extension': {
+      if (item.pendingExtension) throw refuse(ErrorCode.ExtensionPending, `${item.number} 已有延期申请正在审批`);
+      if (today > item.deadline) {
+        throw refuse(ErrorCode.DeadlinePassed, `${item.number} 已超过完成时限（${item.deadline}），不能再申请延期`);
+      }
+      requireText(command.reason, '延期理由');
+      const proposed = requireDate(command.proposedDeadline, '申请延期至');
+      if (proposed <= item.deadline) {
+        throw refuse(ErrorCode.InvalidInput, `申请延期至的日期应晚于当前时限 ${item.deadline}`);
+      }
+      return d(item.state);
+    }
+    case 'approve_extension': {
+      const ext = item.pendingExtension;
+      if (!ext) throw refuse(ErrorCode.NoPendingExtension, `${item.number} 没有待审批的延期申请`);
+      return d(item.state, { deadline: ext.proposedDeadline, pendingExtension: null });
+    }
+    case 'reject_extension':
+      if (!item.pendingExtension) throw refuse(ErrorCode.NoPendingExtension, `${item.number} 没有待审批的延期申请`);
+      return d(item.state, { pendingExtension: null });
+    case 'submit_completion':
+      requireText(command.selfAssessment, '自评情况', 5000);
+      // A unit that finished early no longer needs the extension it asked for.
+      return d('under_review', { reviewStage: 'leader', submittedAt: at, pendingExtension: null });
+    case 'approve':
+      if (item.reviewStage !== 'principal' && item.important) {
+        return d('under_review', { reviewStage: 'principal' });
+      }
+      return d('closed', { reviewStage: null, closedAt: at });
+    case 'return': {
+      requireText(command.reason, '退回理由');
+      const nd = requireDate(command.newDeadline, '新的完成时限');
+      if (nd <= today) throw refuse(ErrorCode.InvalidInput, `新的完成时限应晚于今天（${today}）`);
+      return d('in_progress', { reviewStage: null, deadline: nd, submittedAt: null });
+    }
+    case 'merge': {
+      const t = command.target;
+      if (t.id === item.id) throw refuse(ErrorCode.InvalidInput, '不能将事项合并到它自己');
+      if (!isOpen(t.state)) {
+        throw refuse(ErrorCode.InvalidState, `目标事项 ${t.number} 状态为“${STATE_LABELS[t.state]}”，不能并入`);
+      }
+      return d('merged', { mergedIntoId: t.id, pendingExtension: null, reviewStage: null });
+    }
+    case 'cancel':
+      requireText(command.reason, '撤销理由');
+      return d('cancelled', { pendingExtension: null, reviewStage: null });
+    case 'archive':
+      return d('archived');
+    case 'urge':
+      return d(item.state);
+    case 'promote':
+      if (item.kind === 'ledger') throw refuse(ErrorCode.InvalidState, `${item.number} 已在台账中`);
+      return d(item.state, { kind: 'ledger' });
+  }
+}

@@ -1,0 +1,458 @@
+/**
+ * Parser and validator for the organisation file (org.yaml): the units (中层单位) with their heads, liaisons and
+ * bound group chats, and the people with roles (督查室、分管校领导、主要领导、管理员、纪委办/监察处/组织部).
+ *
+ * Pure: takes the file's text, returns plain data or throws an OrgFileError listing every problem found, each with
+ * the 1-based line of the offending YAML node, the field path (e.g. `units[1].name`) and a plain Chinese message.
+ * No file I/O, no database.
+ */
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Alias, Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
+
+export type OrgRole = 'supervisor' | 'leader' | 'principal' | 'admin' | 'observer';
+
+export const ORG_ROLES: readonly OrgRole[] = ['supervisor', 'leader', 'principal', 'admin', 'observer'];
+
+export interface OrgUnit {
+  id: string;
+  name: string;
+  /** Unit head (单位主要负责人): a person reference, see {@link isPersonRef}. */
+  head: string | null;
+  /** Liaisons (联络人): person references. */
+  liaisons: string[];
+  /** Group chat bound to the unit (`oc_…`). */
+  chat: string | null;
+}
+
+export interface OrgPerson {
+  /** Feishu open_id (`ou_…`), or `email:…` / `mobile:…`. */
+  id: string;
+  name: string;
+  roles: OrgRole[];
+  /** Unit ids this leader (分管校领导) or principal is in charge of. */
+  leads: string[];
+}
+
+export interface OrgFile {
+  units: OrgUnit[];
+  people: OrgPerson[];
+}
+
+export interface OrgProblem {
+  /** 1-based line of the offending node; null when there is no node to point at (e.g. an empty file). */
+  line: number | null;
+  /** Field path such as `units[2].head`; '' for the file as a whole. */
+  path: string;
+  /** Plain Chinese message. */
+  message: string;
+}
+
+/** `第 7 行 units[1].name: 单位名称不能为空` */
+export function formatOrgProblem(p: OrgProblem): string {
+  const where = [p.line !== null ? `第 ${p.line} 行` : '', p.path].filter((s) => s !== '').join(' ');
+  return where === '' ? p.message : `${where}: ${p.message}`;
+}
+
+export class OrgFileError extends Error {
+  constructor(public readonly problems: OrgProblem[]) {
+    super(`组织架构文件有 ${problems.length} 处问题：\n${problems.map(formatOrgProblem).join('\n')}`);
+    this.name = 'OrgFileError';
+  }
+}
+
+const UNIT_ID_RE = /^[a-z0-9][a-z0-9_-]*$/;
+const CHAT_ID_RE = /^oc_[A-Za-z0-9_-]+$/;
+const OPEN_ID_RE = /^ou_[A-Za-z0-9_-]+$/;
+const EMAIL_REF_RE = /^email:[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MOBILE_REF_RE = /^mobile:\+?[0-9]{5,15}$/;
+
+/** A reference to a person: a Feishu open_id `ou_…`, `email:someone@x.edu.cn` or `mobile:+8613800000000`. */
+export function isPersonRef(s: string): boolean {
+  return OPEN_ID_RE.test(s) || EMAIL_REF_RE.test(s) || MOBILE_REF_RE.test(s);
+}
+
+const UNIT_KEYS = ['id', 'name', 'head', 'liaisons', 'chat'] as const;
+const PERSON_KEYS = ['id', 'name', 'roles', 'leads'] as const;
+const TOP_KEYS = ['units', 'people'] as const;
+
+const ROLE_LABELS: Record<OrgRole, string> = {
+  supervisor: '督查室',
+  leader: '分管校领导',
+  principal: '主要领导',
+  admin: '管理员',
+  observer: '纪委办、监察处、组织部等',
+};
+
+const PERSON_REF_HINT = '应为飞书 open_id（ou_ 开头），或 email:邮箱、mobile:手机号 形式';
+
+const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
+  BAD_INDENT: '缩进不正确',
+  TAB_AS_INDENT: '不能用 Tab 缩进，请改用空格',
+  DUPLICATE_KEY: '同一层级出现了重复的字段名',
+  MISSING_CHAR: '缺少必要的符号（引号、括号、冒号或列表项前的 "- "），也可能是缩进不正确',
+  MULTIPLE_DOCS: '文件只能包含一个文档（请删除多余的 "---"）',
+  MULTILINE_IMPLICIT_KEY: '字段名不能跨行，可能是缺少冒号或缩进不正确',
+  BLOCK_AS_IMPLICIT_KEY: '字段写法不正确，可能是缺少冒号或缩进不正确',
+  UNEXPECTED_TOKEN: '出现了无法识别的内容',
+  BAD_SCALAR_START: '取值不能以该字符开头，请给取值加上引号',
+  BAD_DQ_ESCAPE: '双引号内的转义字符不正确',
+  BAD_ALIAS: '锚点引用（*）写法不正确',
+  NON_STRING_KEY: '字段名必须是文本',
+};
+
+/** Edit distance, for "did you mean" hints on unknown keys. */
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+function suggest(key: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Infinity;
+  for (const k of known) {
+    const d = editDistance(key.toLowerCase(), k);
+    if (d < bestD) {
+      bestD = d;
+      best = k;
+    }
+  }
+  return best !== null && bestD <= 2 ? best : null;
+}
+
+type Field = { pair: Pair; key: string; value: YamlNode | null };
+
+class Checker {
+  readonly problems: OrgProblem[] = [];
+
+  constructor(
+    private readonly doc: Document,
+    private readonly lc: LineCounter,
+  ) {}
+
+  lineOf(node: YamlNode | Pair | null | undefined): number | null {
+    const range = node && 'range' in node ? node.range : undefined;
+    if (!range) return null;
+    const line = this.lc.linePos(range[0]).line;
+    return line > 0 ? line : 1;
+  }
+
+  /** Source offset of each problem, parallel to `problems`, to sort them into reading order. */
+  readonly offsets: number[] = [];
+
+  report(node: YamlNode | Pair | null | undefined, path: string, message: string): void {
+    const range = node && 'range' in node ? node.range : undefined;
+    this.problems.push({ line: this.lineOf(node), path, message });
+    this.offsets.push(range ? range[0] : Infinity);
+  }
+
+  /** Problems in the order they appear in the file (those without a position last). */
+  sorted(): OrgProblem[] {
+    return this.problems
+      .map((p, i) => ({ p, i, at: this.offsets[i] ?? Infinity }))
+      .sort((a, b) => a.at - b.at || a.i - b.i)
+      .map(({ p }) => p);
+  }
+
+  /** Follows `*alias` references; reports an alias to an unknown anchor and returns null. */
+  deref(node: unknown, path: string): YamlNode | null {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      const target = (node as Alias).resolve(this.doc);
+      if (!target) {
+        this.report(node as Alias, path, `引用了未定义的锚点 *${(node as Alias).source}`);
+        return null;
+      }
+      return target as YamlNode;
+    }
+    return node as YamlNode;
+  }
+
+  /** Fields of a mapping, reporting keys that are not text, unknown keys, with a hint for typos. */
+  fields(map: YAMLMap, path: string, known: readonly string[], what: string): Map<string, Field> {
+    const out = new Map<string, Field>();
+    for (const pair of map.items) {
+      const keyNode = this.deref(pair.key, path);
+      const key = isScalar(keyNode) ? keyNode.value : undefined;
+      if (typeof key !== 'string') {
+        this.report(keyNode ?? map, path, '字段名必须是文本');
+        continue;
+      }
+      const fieldPath = path === '' ? key : `${path}.${key}`;
+      if (!known.includes(key)) {
+        const hint = suggest(key, known);
+        this.report(
+          keyNode,
+          fieldPath,
+          `未知字段 "${key}"${hint ? `，是否应为 "${hint}"？` : ''}（${what}可用字段：${known.join('、')}）`,
+        );
+        continue;
+      }
+      // Duplicate keys are already reported by the YAML parser (DUPLICATE_KEY); keep the first one.
+      if (!out.has(key)) out.set(key, { pair, key, value: this.deref(pair.value, fieldPath) });
+    }
+    return out;
+  }
+
+  /** A required non-empty text value. Returns the trimmed text or null (after reporting). */
+  requiredText(map: YAMLMap, f: Field | undefined, path: string, label: string): string | null {
+    if (!f) {
+      this.report(map, path, `缺少${label}`);
+      return null;
+    }
+    return this.text(f, path, label, true);
+  }
+
+  /** A text value. An absent value (`head:`) is null, and a problem only if `required`; `""` is always a problem. */
+  text(f: Field, path: string, label: string, required: boolean): string | null {
+    const node = f.value;
+    const v = isScalar(node) ? node.value : undefined;
+    if (node === null || v === null) {
+      if (required) this.report(node ?? f.pair, path, `${label}不能为空`);
+      return null;
+    }
+    if (typeof v !== 'string') {
+      const hint = isScalar(node) ? '（如果是数字或 true/false 之类，请加引号）' : '';
+      this.report(node, path, `${label}必须是文本${hint}`);
+      return null;
+    }
+    if (v.trim() === '') {
+      this.report(node, path, `${label}不能为空${required ? '' : '；如果没有，请删除这一行'}`);
+      return null;
+    }
+    return v.trim();
+  }
+
+  /** A list of texts; missing or `null` → []. Reports non-list values and non-text items. */
+  textList(f: Field | undefined, path: string, label: string): { value: string; node: YamlNode; path: string }[] {
+    if (!f || f.value === null || (isScalar(f.value) && f.value.value === null)) return [];
+    if (!isSeq(f.value)) {
+      this.report(f.value, path, `${label}必须是列表，例如 [a, b]；只有一项也要写成 [a]`);
+      return [];
+    }
+    const out: { value: string; node: YamlNode; path: string }[] = [];
+    f.value.items.forEach((raw, i) => {
+      const itemPath = `${path}[${i}]`;
+      const node = this.deref(raw, itemPath);
+      const v = isScalar(node) ? node.value : undefined;
+      if (typeof v !== 'string' || v.trim() === '') {
+        this.report(node ?? f.value, itemPath, `${label}中的每一项都必须是非空文本`);
+        return;
+      }
+      out.push({ value: v.trim(), node: node!, path: itemPath });
+    });
+    return out;
+  }
+
+  /** A top-level list; missing or `null` → [] (either list may be empty). */
+  topList(f: Field | undefined, key: string, label: string): YAMLSeq | null {
+    if (!f || f.value === null || (isScalar(f.value) && f.value.value === null)) return null;
+    if (!isSeq(f.value)) {
+      this.report(f.value, key, `${key} 必须是列表（每个${label}以 "- " 开头）`);
+      return null;
+    }
+    return f.value;
+  }
+}
+
+/**
+ * Parses and validates the organisation file. Collects every problem and throws them together.
+ * @throws OrgFileError
+ */
+export function parseOrg(yamlText: string): OrgFile {
+  const lc = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const c = new Checker(doc, lc);
+
+  if (doc.errors.length > 0) {
+    const seenLines = new Set<number>();
+    for (const err of doc.errors) {
+      const line = Math.max(lc.linePos(err.pos[0]).line, 1);
+      // A second error on the same line is nearly always a consequence of the first one.
+      if (seenLines.has(line)) continue;
+      seenLines.add(line);
+      const zh = SYNTAX_MESSAGES[err.code];
+      const original = err.message.split('\n')[0] ?? '';
+      c.problems.push({
+        line,
+        path: '',
+        message: zh ? `YAML 格式错误：${zh}（${original}）` : `YAML 格式错误：${original}`,
+      });
+    }
+    throw new OrgFileError(c.problems);
+  }
+
+  const root = c.deref(doc.contents, '');
+  if (root === null || (isScalar(root) && root.value === null)) {
+    throw new OrgFileError([{ line: null, path: '', message: '文件为空：应包含 units（单位）和 people（人员）两个列表' }]);
+  }
+  if (!isMap(root)) {
+    c.report(root, '', '文件顶层必须是映射，即以 "units:" 和 "people:" 开头的两段，而不是列表或单个取值');
+    throw new OrgFileError(c.problems);
+  }
+
+  const top = c.fields(root, '', TOP_KEYS, '文件顶层');
+  const unitsSeq = c.topList(top.get('units'), 'units', '单位');
+  const peopleSeq = c.topList(top.get('people'), 'people', '人员');
+
+  // ---- units ----
+  const units: OrgUnit[] = [];
+  const unitIdLines = new Map<string, number | null>();
+  const unitNameLines = new Map<string, number | null>();
+  /** Every text id written under units, valid or not, so a bad unit id does not also fail each `leads` entry. */
+  const seenUnitIds = new Set<string>();
+
+  unitsSeq?.items.forEach((raw, i) => {
+    const path = `units[${i}]`;
+    const node = c.deref(raw, path);
+    if (!isMap(node)) {
+      c.report(node ?? unitsSeq, path, '每个单位必须是包含 id、name 等字段的映射（"- id: ..." 下一行 "  name: ..."）');
+      return;
+    }
+    const f = c.fields(node, path, UNIT_KEYS, '单位');
+
+    const idField = f.get('id');
+    let id = c.requiredText(node, idField, `${path}.id`, '单位标识（id）');
+    if (id !== null) {
+      seenUnitIds.add(id);
+      if (!UNIT_ID_RE.test(id)) {
+        c.report(idField!.value, `${path}.id`, `单位标识 "${id}" 格式不正确：只能用小写字母、数字、"-" 或 "_"，并以字母或数字开头`);
+        id = null;
+      } else if (unitIdLines.has(id)) {
+        c.report(idField!.value, `${path}.id`, `单位标识 "${id}" 重复${lineNote(unitIdLines.get(id))}`);
+        id = null;
+      } else {
+        unitIdLines.set(id, c.lineOf(idField!.value));
+      }
+    }
+
+    const nameField = f.get('name');
+    let name = c.requiredText(node, nameField, `${path}.name`, '单位名称（name）');
+    if (name !== null) {
+      if (unitNameLines.has(name)) {
+        c.report(nameField!.value, `${path}.name`, `单位名称 "${name}" 重复${lineNote(unitNameLines.get(name))}`);
+        name = null;
+      } else {
+        unitNameLines.set(name, c.lineOf(nameField!.value));
+      }
+    }
+
+    let head: string | null = null;
+    const headField = f.get('head');
+    if (headField) {
+      head = c.text(headField, `${path}.head`, '单位负责人（head）', false);
+      if (head !== null && !isPersonRef(head)) {
+        c.report(headField.value, `${path}.head`, `单位负责人 "${head}" 写法不正确：${PERSON_REF_HINT}`);
+      }
+    }
+
+    const liaisons: string[] = [];
+    for (const item of c.textList(f.get('liaisons'), `${path}.liaisons`, '联络人（liaisons）')) {
+      if (!isPersonRef(item.value)) {
+        c.report(item.node, item.path, `联络人 "${item.value}" 写法不正确：${PERSON_REF_HINT}`);
+      } else if (liaisons.includes(item.value)) {
+        c.report(item.node, item.path, `联络人 "${item.value}" 重复列出`);
+      } else {
+        liaisons.push(item.value);
+      }
+    }
+
+    let chat: string | null = null;
+    const chatField = f.get('chat');
+    if (chatField) {
+      chat = c.text(chatField, `${path}.chat`, '群聊（chat）', false);
+      if (chat !== null && !CHAT_ID_RE.test(chat)) {
+        c.report(chatField.value, `${path}.chat`, `群聊 ID "${chat}" 写法不正确：应为以 oc_ 开头的飞书群聊 ID`);
+      }
+    }
+
+    if (id !== null && name !== null) units.push({ id, name, head, liaisons, chat });
+  });
+
+  // ---- people ----
+  const people: OrgPerson[] = [];
+  const personIdLines = new Map<string, number | null>();
+
+  peopleSeq?.items.forEach((raw, i) => {
+    const path = `people[${i}]`;
+    const node = c.deref(raw, path);
+    if (!isMap(node)) {
+      c.report(node ?? peopleSeq, path, '每个人员必须是包含 id、name、roles 等字段的映射（"- id: ..." 下一行 "  name: ..."）');
+      return;
+    }
+    const f = c.fields(node, path, PERSON_KEYS, '人员');
+
+    const idField = f.get('id');
+    let id = c.requiredText(node, idField, `${path}.id`, '人员标识（id）');
+    if (id !== null) {
+      if (!isPersonRef(id)) {
+        c.report(idField!.value, `${path}.id`, `人员标识 "${id}" 写法不正确：${PERSON_REF_HINT}`);
+        id = null;
+      } else if (personIdLines.has(id)) {
+        c.report(idField!.value, `${path}.id`, `人员 "${id}" 重复列出${lineNote(personIdLines.get(id))}，请合并为一条并在 roles 中列出全部角色`);
+        id = null;
+      } else {
+        personIdLines.set(id, c.lineOf(idField!.value));
+      }
+    }
+
+    const name = c.requiredText(node, f.get('name'), `${path}.name`, '姓名（name）');
+
+    const roles: OrgRole[] = [];
+    for (const item of c.textList(f.get('roles'), `${path}.roles`, '角色（roles）')) {
+      if (!(ORG_ROLES as readonly string[]).includes(item.value)) {
+        const hint = suggest(item.value, ORG_ROLES);
+        const choices = ORG_ROLES.map((r) => `${r}（${ROLE_LABELS[r]}）`).join('、');
+        c.report(item.node, item.path, `未知角色 "${item.value}"${hint ? `，是否应为 "${hint}"？` : ''}可选：${choices}`);
+      } else if (roles.includes(item.value as OrgRole)) {
+        c.report(item.node, item.path, `角色 "${item.value}" 重复列出`);
+      } else {
+        roles.push(item.value as OrgRole);
+      }
+    }
+
+    const leads: string[] = [];
+    const leadsField = f.get('leads');
+    const leadItems = c.textList(leadsField, `${path}.leads`, '分管单位（leads）');
+    // A misspelt role is reported already; do not pile a second problem on top of it.
+    const rolesOk = !hasRoleProblem(c, path);
+    if (leadItems.length > 0 && rolesOk && !roles.includes('leader') && !roles.includes('principal')) {
+      c.report(
+        leadsField!.pair.key as YamlNode,
+        `${path}.leads`,
+        '只有角色为 leader（分管校领导）或 principal（主要领导）的人员才能填写 leads（分管单位）',
+      );
+    }
+    for (const item of leadItems) {
+      if (!seenUnitIds.has(item.value)) {
+        c.report(item.node, item.path, `分管单位 "${item.value}" 不存在：units 中没有这个单位标识（id）`);
+      } else if (leads.includes(item.value)) {
+        c.report(item.node, item.path, `分管单位 "${item.value}" 重复列出`);
+      } else {
+        leads.push(item.value);
+      }
+    }
+
+    if (id !== null && name !== null) people.push({ id, name, roles, leads });
+  });
+
+  if (c.problems.length > 0) throw new OrgFileError(c.sorted());
+  return { units, people };
+}
+
+function lineNote(line: number | null | undefined): string {
+  return typeof line === 'number' ? `（第 ${line} 行已使用）` : '';
+}
+
+/** Whether a problem was already reported under this person's roles (then `leads` is not judged against them). */
+function hasRoleProblem(c: Checker, personPath: string): boolean {
+  return c.problems.some((p) => p.path === `${personPath}.roles` || p.path.startsWith(`${personPath}.roles[`));
+}

@@ -1,0 +1,65 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { DubanError, ErrorCode } from '../domain/errors';
+import type { Item } from '../domain/item';
+import { OPEN_STATES } from '../domain/item';
+import { chinaDate } from '../domain/dates';
+import { type RegistrationInput, prepareRegistration } from '../domain/registration';
+import type { Channel } from '../db/history-repository';
+import { insertAudit } from '../db/history-repository';
+import { insertItem } from '../db/item-repository';
+import { findPerson, findUnit, loadActor } from '../db/org-repository';
+import { items } from '../db/schema';
+import type { ServiceContext } from './context';
+
+export interface RegisterRequest {
+  actorId: string;
+  channel: Channel;
+  input: RegistrationInput;
+  now: Date;
+}
+
+/** 立项登记: numbers the item in the year of registration and records it, with its audit row, in one transaction. */
+export function registerItem(ctx: ServiceContext, req: RegisterRequest): Item {
+  const result = ctx.db.transaction(
+    (tx) => {
+      const actor = loadActor(tx, req.actorId);
+      const data = prepareRegistration(req.input, actor, req.now);
+      for (const unitId of [data.leadUnitId, ...data.coopUnitIds]) {
+        if (!findUnit(tx, unitId)) throw new DubanError(ErrorCode.UnknownUnit, `没有找到单位“${unitId}”`);
+      }
+      const leader = findPerson(tx, data.leaderId);
+      if (!leader || !(leader.roles.includes('leader') || leader.roles.includes('principal'))) {
+        throw new DubanError(ErrorCode.UnknownPerson, `“${leader?.name ?? data.leaderId}”不是校领导，不能作为分管领导`);
+      }
+      // 一事一项: the same matter registered twice is almost always a slip; the office merges sources instead.
+      const twin = tx
+        .select({ number: items.number })
+        .from(items)
+        .where(and(eq(items.title, data.title), inArray(items.state, [...OPEN_STATES])))
+        .get();
+      if (twin) {
+        throw new DubanError(
+          ErrorCode.Conflict,
+          `已有同名在办事项 ${twin.number}。按“一事一项”，同一事项请勿重复立项；不同来源可在该事项上合并。`,
+        );
+      }
+      const year = Number(chinaDate(req.now).slice(0, 4));
+      const item = insertItem(tx, data, year);
+      insertAudit(tx, {
+        itemId: item.id,
+        actorId: actor.id,
+        channel: req.channel,
+        action: 'register',
+        fromState: null,
+        toState: item.state,
+        changes: { number: item.number, title: item.title, deadline: item.deadline, leadUnitId: item.leadUnitId },
+        at: req.now.toISOString(),
+      });
+      ctx.events.record(tx, { type: 'register', item, before: null, actor, channel: req.channel, command: null, now: req.now });
+      return item;
+    },
+    { behavior: 'immediate' },
+  );
+  ctx.events.afterCommit?.();
+  return result;
+}
