@@ -149,3 +149,44 @@ export const processedEvents = sqliteTable('processed_events', {
   receivedAt: text('received_at').notNull(),
 });
 
+
+/**
+ * Every message the bot means to send, written before it is sent (in the transaction of the change that caused
+ * it). A worker sends due rows with their `uuid`, so a retry after a crash or an outage cannot send twice.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Feishu's idempotency key for this send: fixed at insert, reused by every retry. */
+    uuid: text('uuid').notNull().unique(),
+    /** Makes a planned message unique (a scheduler step sends once however often it runs). */
+    dedupeKey: text('dedupe_key').unique(),
+    /** send | reply | patch */
+    op: text('op').notNull(),
+    receiveIdType: text('receive_id_type'),
+    receiveId: text('receive_id'),
+    /** The message replied to (reply) or updated (patch). */
+    targetMessageId: text('target_message_id'),
+    msgType: text('msg_type').notNull(),
+    content: text('content').notNull(),
+    itemId: integer('item_id').references(() => items.id),
+    /** What the message is for: slip, review, receipt, reminder, digest, alert, … */
+    purpose: text('purpose').notNull(),
+    /** pending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    /** A worker holds a row until then; another worker leaves it alone. */
+    leaseUntil: text('lease_until'),
+    lastError: text('last_error'),
+    messageId: text('message_id'),
+    createdAt: text('created_at').notNull(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    index('outbox_message').on(t.messageId),
+    index('outbox_item').on(t.itemId),
+  ],
+);

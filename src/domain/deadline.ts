@@ -30,7 +30,7 @@ export function deadlineStatus(
     const late = cal.workdaysBetween(item.deadline, today);
     return {
       light: 'red',
-      workdays: -late,
+      workdays: late > 0 ? -late : 0,
       overdue: true,
       text: late > 0 ? `逾期 ${late} 个工作日` : '已逾期',
     };

@@ -3,7 +3,8 @@ export function formatItemNumber(year: number, seq: number): string {
   return `督办〔${year}〕${seq}号`;
 }
 
-const NUMBER_RE = /^\s*(?:督办)?\s*[〔\[（(【]?\s*(\d{4})\s*[〕\]）)】]?\s*(\d+)\s*号?\s*$/;
+// Brackets are required (督办 alone is not enough): bare digits like "202617" must not open item 17 of 2026.
+const NUMBER_RE = /^\s*(?:督办)?\s*[〔\[（(【]\s*(\d{4})\s*[〕\]）)】]\s*(\d{1,6})\s*号?\s*$/;
 
 /**
  * Reads what people type for an item number: the full form, or shortcuts such as
@@ -11,7 +12,7 @@ const NUMBER_RE = /^\s*(?:督办)?\s*[〔\[（(【]?\s*(\d{4})\s*[〕\]）)】]?
  */
 export function parseItemNumber(text: string): { year: number; seq: number } | null {
   const t = text.trim();
-  const dash = /^(\d{4})\s*[-/]\s*(\d+)$/.exec(t);
+  const dash = /^(\d{4})\s*[-/]\s*(\d{1,6})$/.exec(t);
   const m = dash ?? NUMBER_RE.exec(t);
   if (!m) return null;
   const year = Number(m[1]);

@@ -1,0 +1,22 @@
+import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+
+/** Constant-time string comparison (length leaks, content does not). */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Feishu's request signature: sha256 hex of timestamp + nonce + encrypt key + the raw body bytes. */
+export function expectedSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: string): string {
+  return createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
+}
+
+/** AES-256-CBC with key sha256(encryptKey); the IV is the first 16 bytes of the decoded payload. */
+export function decryptPayload(encryptKey: string, encrypted: string): string {
+  const buf = Buffer.from(encrypted, 'base64');
+  if (buf.length < 32) throw new Error('encrypted payload too short');
+  const key = createHash('sha256').update(encryptKey).digest();
+  const decipher = createDecipheriv('aes-256-cbc', key, buf.subarray(0, 16));
+  return Buffer.concat([decipher.update(buf.subarray(16)), decipher.final()]).toString('utf8');
+}

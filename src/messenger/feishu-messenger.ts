@@ -1,0 +1,101 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { FeishuConfig } from '../config';
+import { type Messenger, type OutgoingMessage, type ReceiveIdType, SendError } from './messenger';
+
+/** Feishu answers these with a 4xx/200 body code but they pass with time: the rate limits. */
+const RETRYABLE_CODES = new Set([99991400, 230020, 99991663, 99991661]);
+
+export function createLarkClient(cfg: FeishuConfig, cache?: lark.Cache): lark.Client {
+  return new lark.Client({
+    appId: cfg.appId,
+    appSecret: cfg.appSecret,
+    domain: cfg.domain,
+    appType: lark.AppType.SelfBuild,
+    loggerLevel: lark.LoggerLevel.error,
+    ...(cache ? { cache } : {}),
+  });
+}
+
+interface FeishuReply {
+  code?: number;
+  msg?: string;
+  data?: { message_id?: string };
+}
+
+/** Turns whatever the SDK threw or returned into a SendError the outbox can act on. */
+export function classifyFailure(err: unknown): SendError {
+  if (err instanceof SendError) return err;
+  const e = err as { response?: { status?: number; data?: FeishuReply; headers?: Record<string, string> }; code?: string; message?: string };
+  const status = e.response?.status;
+  if (status !== undefined) {
+    const code = e.response?.data?.code;
+    const msg = `HTTP ${status}${code !== undefined ? ` code ${code}` : ''}: ${e.response?.data?.msg ?? e.message ?? ''}`;
+    const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
+    const retryAfterMs = Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
+    const retryable = status >= 500 || status === 429 || (code !== undefined && RETRYABLE_CODES.has(code));
+    return new SendError(msg, retryable, code, retryAfterMs);
+  }
+  // No response at all: connection refused or dropped, timeout, DNS. The uuid makes a retry safe.
+  return new SendError(`network: ${e.code ?? ''} ${e.message ?? String(err)}`.trim(), true);
+}
+
+function checkCode(res: FeishuReply): void {
+  if (res?.code !== 0) {
+    const code = res?.code ?? -1;
+    throw new SendError(`code ${code}: ${res?.msg ?? 'unknown'}`, RETRYABLE_CODES.has(code), code);
+  }
+}
+
+/** Sends through the real SDK. Every call has a timeout (the SDK's own has none) and every reply's code is checked. */
+export class FeishuMessenger implements Messenger {
+  constructor(
+    private readonly client: lark.Client,
+    private readonly timeoutMs = 10_000,
+  ) {}
+
+  private async call(method: 'POST' | 'PATCH', url: string, data: object, params?: object): Promise<FeishuReply> {
+    try {
+      const res = (await this.client.request({ method, url, data, params, timeout: this.timeoutMs } as never)) as FeishuReply;
+      checkCode(res);
+      return res;
+    } catch (err) {
+      throw classifyFailure(err);
+    }
+  }
+
+  async send(to: { receiveIdType: ReceiveIdType; receiveId: string }, m: OutgoingMessage) {
+    const res = await this.call(
+      'POST',
+      '/open-apis/im/v1/messages',
+      { receive_id: to.receiveId, msg_type: m.msgType, content: m.content, uuid: m.uuid },
+      { receive_id_type: to.receiveIdType },
+    );
+    return { messageId: res.data?.message_id ?? '' };
+  }
+
+  async reply(messageId: string, m: OutgoingMessage) {
+    const res = await this.call('POST', `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`, {
+      msg_type: m.msgType,
+      content: m.content,
+      uuid: m.uuid,
+    });
+    return { messageId: res.data?.message_id ?? '' };
+  }
+
+  async patch(messageId: string, content: string) {
+    await this.call('PATCH', `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, { content });
+  }
+
+  /** The bot's own open_id, to tell its mentions from others'. */
+  async botOpenId(): Promise<string | null> {
+    try {
+      const res = (await this.client.request({ method: 'GET', url: '/open-apis/bot/v3/info', timeout: this.timeoutMs } as never)) as {
+        code?: number;
+        bot?: { open_id?: string };
+      };
+      return res.code === 0 ? (res.bot?.open_id ?? null) : null;
+    } catch {
+      return null;
+    }
+  }
+}

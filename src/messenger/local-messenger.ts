@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { Messenger, OutgoingMessage, ReceiveIdType } from './messenger';
+
+export interface LocalMessage {
+  messageId: string;
+  op: 'send' | 'reply' | 'patch';
+  receiveIdType?: ReceiveIdType;
+  receiveId?: string;
+  replyTo?: string;
+  msgType: string;
+  content: unknown;
+  uuid?: string;
+  at: string;
+}
+
+/**
+ * Local mode: records every message it would have sent, honouring uuids as Feishu does. Used when no Feishu app
+ * is configured, so the office can try the product, and by the simulator.
+ */
+export class LocalMessenger implements Messenger {
+  readonly messages: LocalMessage[] = [];
+  private readonly byUuid = new Map<string, string>();
+
+  private record(m: Omit<LocalMessage, 'messageId' | 'at'>): { messageId: string } {
+    const seen = m.uuid ? this.byUuid.get(m.uuid) : undefined;
+    if (seen) return { messageId: seen };
+    const messageId = `om_local_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    if (m.uuid) this.byUuid.set(m.uuid, messageId);
+    this.messages.push({ ...m, messageId, at: new Date().toISOString() });
+    return { messageId };
+  }
+
+  async send(to: { receiveIdType: ReceiveIdType; receiveId: string }, m: OutgoingMessage) {
+    return this.record({ op: 'send', ...to, msgType: m.msgType, content: JSON.parse(m.content), uuid: m.uuid });
+  }
+
+  async reply(messageId: string, m: OutgoingMessage) {
+    return this.record({ op: 'reply', replyTo: messageId, msgType: m.msgType, content: JSON.parse(m.content), uuid: m.uuid });
+  }
+
+  async patch(messageId: string, content: string) {
+    this.record({ op: 'patch', replyTo: messageId, msgType: 'interactive', content: JSON.parse(content) });
+  }
+}

@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client';
+import { peopleWithRole } from '../db/org-repository';
+import { outbox } from '../db/schema';
+import type { Logger } from '../logger';
+import { type Messenger, type MsgType, type ReceiveIdType, SendError } from './messenger';
+import { RateLimiter } from './rate-limiter';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export type Envelope =
+  | { op: 'send'; receiveIdType: ReceiveIdType; receiveId: string }
+  | { op: 'reply'; targetMessageId: string }
+  | { op: 'patch'; targetMessageId: string };
+
+export interface PlannedMessage {
+  to: Envelope;
+  msgType: MsgType;
+  /** A card object, or {text}. */
+  content: object;
+  purpose: string;
+  itemId?: number | null;
+  /** When set, the same key is never planned twice (scheduler steps, digests). */
+  dedupeKey?: string;
+}
+
+/** How a person id from the org file is addressed. */
+export function personAddress(id: string): Envelope {
+  if (id.startsWith('email:')) return { op: 'send', receiveIdType: 'email', receiveId: id.slice(6) };
+  return { op: 'send', receiveIdType: 'open_id', receiveId: id };
+}
+export const chatAddress = (chatId: string): Envelope => ({ op: 'send', receiveIdType: 'chat_id', receiveId: chatId });
+
+/**
+ * Records a message to send, inside the caller's transaction. Returns false when its dedupe key was already
+ * planned (so a second sweep plans nothing).
+ */
+export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): boolean {
+  const at = now.toISOString();
+  const res = tx
+    .insert(outbox)
+    .values({
+      uuid: randomUUID(),
+      dedupeKey: m.dedupeKey ?? null,
+      op: m.to.op,
+      receiveIdType: m.to.op === 'send' ? m.to.receiveIdType : null,
+      receiveId: m.to.op === 'send' ? m.to.receiveId : null,
+      targetMessageId: m.to.op === 'send' ? null : m.to.targetMessageId,
+      msgType: m.msgType,
+      content: JSON.stringify(m.content),
+      itemId: m.itemId ?? null,
+      purpose: m.purpose,
+      nextAttemptAt: at,
+      createdAt: at,
+    })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .run();
+  return res.changes === 1;
+}
+
+export interface OutboxOptions {
+  maxAttempts?: number;
+  /** Sends in flight at once; rows to the same receiver still go one after another, in order. */
+  concurrency?: number;
+  batchSize?: number;
+  leaseMs?: number;
+  limiter?: RateLimiter;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+const backoffMs = (attempt: number) => Math.min(300_000, 1000 * 2 ** (attempt - 1));
+
+/**
+ * Sends what the outbox holds. Each row is leased by a conditional update before it is sent, so two workers (the
+ * server and a `tick` run) never send the same row at once; the uuid covers the crash between send and mark.
+ */
+export class OutboxWorker {
+  private readonly maxAttempts: number;
+  private readonly concurrency: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  readonly limiter: RateLimiter;
+  private running: Promise<DrainResult> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly messenger: Messenger,
+    private readonly log: Logger,
+    opts: OutboxOptions = {},
+  ) {
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.concurrency = opts.concurrency ?? 8;
+    this.batchSize = opts.batchSize ?? 200;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.limiter = opts.limiter ?? new RateLimiter();
+  }
+
+  /** Sends everything due at `now` (default: the clock), until nothing due is left. */
+  async drain(now: () => Date = () => new Date()): Promise<DrainResult> {
+    const total: DrainResult = { sent: 0, retried: 0, failed: 0 };
+    for (;;) {
+      const batch = this.claimBatch(now());
+      if (batch.length === 0) return total;
+      const r = await this.sendBatch(batch, now);
+      total.sent += r.sent;
+      total.retried += r.retried;
+      total.failed += r.failed;
+    }
+  }
+
+  /** Wakes the worker after a commit; a drain already running picks the new rows up on its next round. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((err) => {
+        this.log.error({ err }, 'outbox drain failed');
+        return { sent: 0, retried: 0, failed: 0 };
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Polls for rows whose retry time has come. */
+  start(intervalMs = 1000): void {
+    this.timer ??= setInterval(() => this.kick(), intervalMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    while (this.running) await this.running;
+  }
+
+  /** Resolves once nothing is being sent (for tests and the CLI). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private claimBatch(now: Date): OutboxRow[] {
+    const at = now.toISOString();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
+    return this.db.transaction(
+      (tx) => {
+        const due = tx
+          .select()
+          .from(outbox)
+          .where(
+            and(
+              eq(outbox.status, 'pending'),
+              lte(outbox.nextAttemptAt, at),
+              or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, at)),
+            ),
+          )
+          .orderBy(asc(outbox.id))
+          .limit(this.batchSize)
+          .all();
+        for (const row of due) tx.update(outbox).set({ leaseUntil }).where(eq(outbox.id, row.id)).run();
+        return due;
+      },
+      { behavior: 'immediate' },
+    );
+  }
+
+  private async sendBatch(batch: OutboxRow[], now: () => Date): Promise<DrainResult> {
+    const r: DrainResult = { sent: 0, retried: 0, failed: 0 };
+    // One queue per receiver keeps each person's messages in order; queues run side by side.
+    const queues = new Map<string, OutboxRow[]>();
+    for (const row of batch) {
+      const key = row.receiveId ?? row.targetMessageId ?? String(row.id);
+      queues.set(key, [...(queues.get(key) ?? []), row]);
+    }
+    const lanes = [...queues.entries()];
+    const tried = new Set<number>();
+    const worker = async () => {
+      for (let lane = lanes.shift(); lane; lane = lanes.shift()) {
+        const [receiver, rows] = lane;
+        for (const row of rows) {
+          tried.add(row.id);
+          const outcome = await this.sendOne(row, receiver, now);
+          r[outcome]++;
+          if (outcome === 'retried') break; // keep order: the rest of this lane waits for the retry
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, lanes.length) }, worker));
+    // Rows left in a lane after a retry were leased but not tried: release them for the next round.
+    const untried = batch.filter((b) => !tried.has(b.id)).map((b) => b.id);
+    if (untried.length) this.db.update(outbox).set({ leaseUntil: null }).where(inArray(outbox.id, untried)).run();
+    return r;
+  }
+
+  private async sendOne(row: OutboxRow, receiver: string, now: () => Date): Promise<keyof DrainResult> {
+    await this.limiter.acquire(receiver);
+    const message = { msgType: row.msgType as MsgType, content: row.content, uuid: row.uuid };
+    try {
+      let messageId: string | null = row.targetMessageId;
+      if (row.op === 'send') {
+        messageId = (await this.messenger.send({ receiveIdType: row.receiveIdType as ReceiveIdType, receiveId: row.receiveId! }, message)).messageId;
+      } else if (row.op === 'reply') {
+        messageId = (await this.messenger.reply(row.targetMessageId!, message)).messageId;
+      } else {
+        await this.messenger.patch(row.targetMessageId!, row.content);
+      }
+      this.db
+        .update(outbox)
+        .set({ status: 'sent', messageId, sentAt: now().toISOString(), attempts: row.attempts + 1, leaseUntil: null, lastError: null })
+        .where(eq(outbox.id, row.id))
+        .run();
+      return 'sent';
+    } catch (err) {
+      const e = err instanceof SendError ? err : new SendError(String(err), true);
+      const attempts = row.attempts + 1;
+      if (e.retryAfterMs) this.limiter.pause(e.retryAfterMs);
+      if (e.retryable && attempts < this.maxAttempts) {
+        const next = new Date(now().getTime() + Math.max(e.retryAfterMs ?? 0, backoffMs(attempts)));
+        this.db
+          .update(outbox)
+          .set({ attempts, nextAttemptAt: next.toISOString(), leaseUntil: null, lastError: e.message })
+          .where(eq(outbox.id, row.id))
+          .run();
+        this.log.warn({ outboxId: row.id, attempts, err: e.message }, 'send failed, will retry');
+        return 'retried';
+      }
+      this.park(row, attempts, e, now());
+      return 'failed';
+    }
+  }
+
+  /** Gives up on a row and tells the admins, so a lost message is a known one. */
+  private park(row: OutboxRow, attempts: number, e: SendError, now: Date) {
+    this.db.transaction((tx) => {
+      tx.update(outbox).set({ status: 'failed', attempts, leaseUntil: null, lastError: e.message }).where(eq(outbox.id, row.id)).run();
+      if (row.purpose === 'alert') return; // an alert that cannot be delivered must not breed more alerts
+      const text = `【督办助手】消息发送失败（第 ${row.id} 条，${row.purpose}，已尝试 ${attempts} 次）：${e.message}`;
+      for (const admin of peopleWithRole(tx, 'admin')) {
+        enqueue(tx, { to: personAddress(admin.id), msgType: 'text', content: { text }, purpose: 'alert', dedupeKey: `alert:${row.id}:${admin.id}` }, now);
+      }
+    });
+    this.log.error({ outboxId: row.id, attempts, err: e.message, code: e.code }, 'send failed for good; admins alerted');
+  }
+}

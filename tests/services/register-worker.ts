@@ -1,0 +1,57 @@
+/**
+ * A separate OS process that registers items in a shared SQLite file, for the numbering test. Run with
+ * `node --import tsx tests/services/register-worker.ts <db> <worker> <count> <date>` via child_process.fork.
+ *
+ * Protocol (IPC): the worker opens the database and sends { type: 'ready' }; on { type: 'go' } it registers
+ * <count> items as fast as it can, then sends { type: 'done', numbers, errors } and exits.
+ */
+import { openDatabase } from '../../src/db/client';
+import { createWorkCalendar } from '../../src/domain/calendar';
+import { type ServiceContext, noEvents } from '../../src/services/context';
+import { registerItem } from '../../src/services/register-item';
+import { WHO, at, baseInput } from '../support/fixtures';
+
+export interface WorkerDone {
+  type: 'done';
+  worker: string;
+  numbers: string[];
+  errors: string[];
+}
+
+const [dbPath, worker, countText, date, pauseText = '0'] = process.argv.slice(2);
+const pauseMs = Number(pauseText);
+if (!dbPath || !worker || !countText || !date || !process.send) {
+  console.error('usage: fork(register-worker.ts, [db, worker, count, date])');
+  process.exit(2);
+}
+const send = (msg: unknown) => process.send!(msg);
+
+const db = openDatabase(dbPath);
+const ctx: ServiceContext = { db, calendar: createWorkCalendar(), events: noEvents };
+
+const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * pauseMs));
+
+process.on('message', async (msg: { type?: string }) => {
+  if (msg?.type !== 'go') return;
+  const numbers: string[] = [];
+  const errors: string[] = [];
+  for (let i = 0; i < Number(countText); i++) {
+    if (pauseMs > 0) await pause();
+    try {
+      const item = registerItem(ctx, {
+        actorId: WHO.supervisor,
+        channel: 'cli',
+        input: baseInput({ title: `并发登记 ${worker}-${i}` }),
+        now: at(date),
+      });
+      numbers.push(item.number);
+    } catch (e) {
+      errors.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    }
+  }
+  db.$client.close();
+  const done: WorkerDone = { type: 'done', worker, numbers, errors };
+  process.send!(done, () => process.exit(0));
+});
+
+send({ type: 'ready', worker });
