@@ -1,12 +1,11 @@
+import { compose } from './compose';
 import { ConfigError, loadConfig } from './config';
-import { buildApp } from './app';
 import { MigrationError } from './db/client';
 import { createLogger } from './logger';
 import { OrgFileError } from './org/parse-org';
 import { openRuntime } from './runtime';
-import { noEvents } from './services/context';
 
-/** The only file that listens: config → database + migrations → org → app → listen; closes gracefully. */
+/** The only file that listens: config → database + migrations → org → app → outbox → listen; closes gracefully. */
 async function main() {
   let config;
   try {
@@ -30,11 +29,19 @@ async function main() {
     }
     throw err;
   }
-  const ctx = { db: runtime.db, calendar: runtime.calendar, events: noEvents };
-  const app = await buildApp({ ctx, log });
+  const { app, worker, ws } = await compose(config, runtime, log);
+  if (!config.feishu) {
+    log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
+  } else {
+    log.info({ appId: config.feishu.appId, domain: config.feishu.domain, mode: config.feishu.mode }, 'feishu app configured');
+  }
+  worker.start();
+  ws?.start();
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     await app.close();
+    await worker.stop();
+    ws?.close();
     runtime.db.$client.close();
     process.exit(0);
   };

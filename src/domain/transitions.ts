@@ -95,6 +95,13 @@ function checkState(item: Item, command: Command) {
   );
 }
 
+/** Refuses, as `decide` would, a command this person may not give on the item in its present state. */
+export function assertAllowed(item: Item, type: CommandType, actor: Actor): void {
+  const probe = { type } as Command;
+  checkPermission(actor, item, probe);
+  checkState(item, probe);
+}
+
 /**
  * Decides what a command does to an item. Pure: the caller loads the item, passes the moment, and saves the
  * result with its audit record. Refusals are DubanErrors in the order a person would want them explained:

@@ -66,6 +66,8 @@ export interface OutboxOptions {
   batchSize?: number;
   leaseMs?: number;
   limiter?: RateLimiter;
+  /** The moment used to decide what is due (the scheduler's clock, so time can be driven in tests and `tick`). */
+  clock?: () => Date;
 }
 
 export interface DrainResult {
@@ -86,6 +88,7 @@ export class OutboxWorker {
   private readonly batchSize: number;
   private readonly leaseMs: number;
   readonly limiter: RateLimiter;
+  private readonly clock: () => Date;
   private running: Promise<DrainResult> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -101,10 +104,11 @@ export class OutboxWorker {
     this.batchSize = opts.batchSize ?? 200;
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.limiter = opts.limiter ?? new RateLimiter();
+    this.clock = opts.clock ?? (() => new Date());
   }
 
   /** Sends everything due at `now` (default: the clock), until nothing due is left. */
-  async drain(now: () => Date = () => new Date()): Promise<DrainResult> {
+  async drain(now: () => Date = this.clock): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, retried: 0, failed: 0 };
     for (;;) {
       const batch = this.claimBatch(now());

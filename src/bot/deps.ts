@@ -1,0 +1,9 @@
+import type { ServiceContext } from '../services/context';
+
+/** What the bot's handlers need. `now` is a parameter so flows can be driven at any moment in tests. */
+export interface BotDeps {
+  ctx: ServiceContext;
+  now: () => Date;
+  /** Wakes the sender after a handler committed messages. */
+  kick: () => void;
+}

@@ -1,0 +1,245 @@
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  type Audience,
+  type Card,
+  type CardAction,
+  completionFormCard,
+  completionReviewCard,
+  extensionFormCard,
+  extensionReviewCard,
+  itemDetailCard,
+  progressFormCard,
+  receiptCard,
+  registerFormCard,
+  slipCard,
+} from '../cards/cards';
+import type { CommandType } from '../domain/commands';
+import { chinaDate, parseDateInput } from '../domain/dates';
+import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
+import type { Item, SourceCategory } from '../domain/item';
+import { SourceCategories } from '../domain/item';
+import { relationsTo } from '../domain/permissions';
+import { assertAllowed } from '../domain/transitions';
+import type { Db } from '../db/client';
+import { findItem } from '../db/item-repository';
+import { listPeople, listUnits, loadActor } from '../db/org-repository';
+import { completions, extensions } from '../db/schema';
+import type { Logger } from '../logger';
+import { enqueue, personAddress } from '../messenger/outbox';
+import { type ServiceCommand, applyCommand } from '../services/apply-command';
+import { getItemDetail } from '../services/item-queries';
+import { registerItem } from '../services/register-item';
+import { cardContext } from './card-context';
+import type { BotDeps } from './deps';
+
+const ACTIONS = [
+  'claim',
+  'progress_form',
+  'extension_form',
+  'completion_form',
+  'submit_progress',
+  'submit_extension',
+  'submit_completion',
+  'approve_extension',
+  'reject_extension',
+  'approve',
+  'return',
+  'detail',
+  'back',
+  'register',
+] as const satisfies readonly CardAction[];
+
+/** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
+const buttonValue = z.strictObject({ a: z.enum(ACTIONS), id: z.number().int().min(0), v: z.number().int().min(0) });
+
+interface CardEvent {
+  operator?: { open_id?: string };
+  action?: { value?: unknown; form_value?: Record<string, unknown>; name?: string };
+  context?: { open_message_id?: string; open_chat_id?: string };
+}
+
+type Answer = { toast?: { type: 'success' | 'error' | 'info' | 'warning'; content: string }; card?: { type: 'raw'; data: Card } };
+
+interface ActionCtx {
+  deps: BotDeps;
+  db: Db;
+  operator: string;
+  item: Item | null;
+  version: number;
+  form: Record<string, unknown>;
+  now: Date;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : v == null ? '' : String(v));
+/** Feishu's date_picker submits "2026-12-31 +0800"; people type all sorts. */
+const formDate = (v: unknown, today: string) => parseDateInput(str(v).slice(0, 10), today) ?? parseDateInput(str(v), today) ?? str(v).trim();
+
+const answerCard = (card: Card, toast?: Answer['toast']): Answer => ({ ...(toast ? { toast } : {}), card: { type: 'raw', data: card } });
+const ok = (content: string) => ({ type: 'success' as const, content });
+
+function audienceOf(db: Db, operator: string, item: Item): Audience {
+  const rel = relationsTo(loadActor(db, operator), item);
+  return rel.has('leadUnit') ? 'lead' : rel.has('coopUnit') ? 'coop' : 'other';
+}
+
+function need(a: ActionCtx): Item {
+  if (!a.item) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项');
+  return a.item;
+}
+
+/** Runs a command as the clicking operator, refusing a stale card, and answers with the refreshed slip. */
+function act(a: ActionCtx, command: ServiceCommand, note: string): Answer {
+  const item = applyCommand(a.deps.ctx, { itemId: need(a).id, actorId: a.operator, channel: 'card', command, now: a.now, expectedVersion: a.version });
+  const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
+  return answerCard(slipCard(item, c, audienceOf(a.db, a.operator, item), note), ok(note));
+}
+
+/** Opens a form only for someone who could submit it, so nobody fills in a form to be refused at the end. */
+function form(a: ActionCtx, type: CommandType, build: (item: Item, c: ReturnType<typeof cardContext>) => Card): Answer {
+  const item = need(a);
+  if (item.version !== a.version) throw stale(item);
+  assertAllowed(item, type, loadActor(a.db, a.operator));
+  return answerCard(build(item, cardContext(a.db, a.deps.ctx.calendar, a.now)));
+}
+
+const stale = (item: Item) => new DubanError(ErrorCode.Conflict, `${item.number} 已有新的变化，此卡片已过期，已为您刷新`);
+
+function latestExtension(db: Db, itemId: number) {
+  return db.select().from(extensions).where(eq(extensions.itemId, itemId)).orderBy(desc(extensions.id)).get();
+}
+function latestCompletion(db: Db, itemId: number) {
+  return db.select().from(completions).where(eq(completions.itemId, itemId)).orderBy(desc(completions.id)).get();
+}
+
+/** One handler per button, keyed by the action name the card carries. */
+const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
+  claim: (a) => act(a, { type: 'claim' }, '✅ 已认领，请按时办理并报送进展'),
+  progress_form: (a) => form(a, 'report_progress', progressFormCard),
+  extension_form: (a) => form(a, 'request_extension', extensionFormCard),
+  completion_form: (a) => form(a, 'submit_completion', completionFormCard),
+  submit_progress: (a) => act(a, { type: 'report_progress', text: str(a.form.text) }, '✅ 进展已记录'),
+  submit_extension: (a) =>
+    act(a, { type: 'request_extension', reason: str(a.form.reason), proposedDeadline: formDate(a.form.date, chinaDate(a.now)) }, '✅ 延期申请已提交，等待分管校领导审批'),
+  submit_completion: (a) =>
+    act(
+      a,
+      { type: 'submit_completion', selfAssessment: str(a.form.assessment), materials: str(a.form.materials).split(/\r?\n/) },
+      '✅ 办结申请已提交，等待审核',
+    ),
+  approve_extension: (a) => decideExtension(a, true),
+  reject_extension: (a) => decideExtension(a, false),
+  approve: (a) => review(a, 'approve'),
+  return: (a) => review(a, 'return'),
+  detail: (a) => {
+    const d = getItemDetail(a.deps.ctx, a.operator, need(a).id);
+    const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
+    // The detail goes to the operator privately; the card they clicked stays as it is.
+    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c), purpose: 'detail', itemId: d.item.id }, a.now);
+    return { toast: { type: 'info', content: '详情已私信发送给您' } };
+  },
+  back: (a) => {
+    const item = getItemDetail(a.deps.ctx, a.operator, need(a).id).item;
+    return answerCard(slipCard(item, cardContext(a.db, a.deps.ctx.calendar, a.now), audienceOf(a.db, a.operator, item)));
+  },
+  register: (a) => registerFromForm(a),
+};
+
+function decideExtension(a: ActionCtx, approve: boolean): Answer {
+  const before = need(a);
+  const ext = before.pendingExtension;
+  const note = str(a.form.note).trim() || undefined;
+  const item = applyCommand(a.deps.ctx, {
+    itemId: before.id,
+    actorId: a.operator,
+    channel: 'card',
+    command: approve ? { type: 'approve_extension', note } : { type: 'reject_extension', note },
+    now: a.now,
+    expectedVersion: a.version,
+  });
+  const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
+  const text = approve ? `已同意延期至 ${item.deadline}` : '已不同意延期';
+  return answerCard(extensionReviewCard(item, ext ?? latestExtension(a.db, item.id)!, c, text), ok(text));
+}
+
+function review(a: ActionCtx, kind: 'approve' | 'return'): Answer {
+  const before = need(a);
+  const command: ServiceCommand =
+    kind === 'approve'
+      ? { type: 'approve', note: str(a.form.note).trim() || undefined }
+      : { type: 'return', reason: str(a.form.note), newDeadline: formDate(a.form.new_deadline, chinaDate(a.now)) };
+  const item = applyCommand(a.deps.ctx, { itemId: before.id, actorId: a.operator, channel: 'card', command, now: a.now, expectedVersion: a.version });
+  const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
+  const text =
+    kind === 'return' ? `已退回，新的完成时限 ${item.deadline}` : item.state === 'closed' ? '已销号' : '已审核通过，待主要领导审阅销号';
+  return answerCard(completionReviewCard(item, latestCompletion(a.db, item.id)!, c, text), ok(text));
+}
+
+function registerFromForm(a: ActionCtx): Answer {
+  const f = a.form;
+  const db = a.db;
+  const today = chinaDate(a.now);
+  const flags = Array.isArray(f.flags) ? f.flags.map(String) : str(f.flags).split(',');
+  const category = str(f.source) as SourceCategory;
+  try {
+    const registered = registerItem(a.deps.ctx, {
+      actorId: a.operator,
+      channel: 'card',
+      now: a.now,
+      input: {
+        title: str(f.title),
+        requirements: str(f.requirements),
+        source: { category: SourceCategories.includes(category) ? category : 'other', ref: str(f.ref) },
+        leadUnitId: str(f.lead),
+        coopUnitIds: Array.isArray(f.coop) ? f.coop.map(String) : str(f.coop).split(',').filter(Boolean),
+        leaderId: str(f.leader),
+        deadline: formDate(f.deadline, today),
+        important: flags.includes('important'),
+        flagged: flags.includes('flagged'),
+        confidential: flags.includes('confidential'),
+      },
+    });
+    const item = applyCommand(a.deps.ctx, { itemId: registered.id, actorId: a.operator, channel: 'card', command: { type: 'send_slip' }, now: a.now });
+    const c = cardContext(db, a.deps.ctx.calendar, a.now);
+    const text = `已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`;
+    return answerCard(receiptCard(item, c, `✅ ${text}`), ok(text));
+  } catch (err) {
+    const de = toDubanError(err);
+    if (de.code === ErrorCode.Internal) throw err;
+    // Keep what they typed on screen: answer with the form again, the problem on top.
+    const leaders = listPeople(db).filter((x) => x.roles.includes('leader') || x.roles.includes('principal'));
+    return answerCard(registerFormCard({ units: listUnits(db), leaders, error: de.message }), { type: 'error', content: de.message });
+  }
+}
+
+/** card.action.trigger: decides from the operator (never from the card) whether the click is allowed. */
+export async function handleCardAction(deps: BotDeps, event: Record<string, unknown>, log: Logger): Promise<object> {
+  const e = event as CardEvent;
+  const operator = e.operator?.open_id;
+  const parsed = buttonValue.safeParse(e.action?.value);
+  if (!operator || !parsed.success) {
+    log.warn({ value: e.action?.value }, 'card action with an unknown value');
+    return { toast: { type: 'error', content: '无法识别的操作，请使用最新的卡片' } };
+  }
+  const { a, id, v } = parsed.data;
+  const now = deps.now();
+  const db = deps.ctx.db;
+  const item = id ? findItem(db, id) : null;
+  const ctx: ActionCtx = { deps, db, operator, item, version: v, form: e.action?.form_value ?? {}, now };
+  try {
+    const answer = HANDLERS[a](ctx);
+    deps.kick();
+    return answer;
+  } catch (err) {
+    const de = toDubanError(err);
+    if (de.code === ErrorCode.Internal) throw err;
+    log.info({ code: de.code, action: a, itemId: id }, 'card action refused');
+    const toast = { type: 'error' as const, content: de.message };
+    // A stale card is replaced by the current one, so the person sees what changed.
+    if (de.code === ErrorCode.Conflict && item) {
+      const fresh = findItem(db, item.id)!;
+      return answerCard(slipCard(fresh, cardContext(db, deps.ctx.calendar, now), audienceOf(db, operator, fresh)), toast);
+    }
+    return { toast };
+  }
+}

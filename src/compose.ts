@@ -1,0 +1,62 @@
+import * as lark from '@larksuiteoapi/node-sdk';
+import { buildApp } from './app';
+import { createDispatcher } from './bot/dispatcher';
+import type { BotDeps } from './bot/deps';
+import { notificationSink } from './bot/notifications';
+import type { Config } from './config';
+import { type Dispatcher, feishuReceiver } from './feishu/receiver';
+import { localRoutes } from './local-routes';
+import type { Logger } from './logger';
+import { FeishuMessenger, createLarkClient } from './messenger/feishu-messenger';
+import { LocalMessenger } from './messenger/local-messenger';
+import type { Messenger } from './messenger/messenger';
+import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
+import type { Runtime } from './runtime';
+import type { ServiceContext } from './services/context';
+
+export interface ComposeOptions {
+  now?: () => Date;
+  outbox?: OutboxOptions;
+  /** Tests give each client its own token cache (the SDK's default one is process-wide). */
+  larkCache?: lark.Cache;
+}
+
+/** Wires the product from its parts; main listens on the result, tests inject into it. */
+export async function compose(config: Config, runtime: Runtime, log: Logger, opts: ComposeOptions = {}) {
+  const local = config.feishu ? null : new LocalMessenger();
+  const client = config.feishu ? createLarkClient(config.feishu, opts.larkCache) : null;
+  const messenger: Messenger = client ? new FeishuMessenger(client) : local!;
+  const now = opts.now ?? (() => new Date());
+  const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, ...opts.outbox });
+  const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: notificationSink(runtime.calendar, () => worker) };
+  const deps: BotDeps = { ctx, now, kick: () => worker.kick() };
+  const dispatcher = createDispatcher(deps);
+  const plugins = [];
+  if (config.feishu?.mode === 'webhook') plugins.push(feishuReceiver(config.feishu, dispatcher));
+  if (local) plugins.push(localRoutes(dispatcher, local));
+  const app = await buildApp({ ctx, log, plugins });
+  const ws = config.feishu?.mode === 'ws' ? longConnection(config.feishu, dispatcher, log) : null;
+  return { app, worker, ctx, deps, dispatcher, messenger, local, ws };
+}
+
+/**
+ * Long-connection mode for servers without a public URL: the SDK's WSClient receives the same events and card
+ * callbacks and hands them to the same dispatcher. The SDK has authenticated the connection with the app secret.
+ */
+function longConnection(cfg: NonNullable<Config['feishu']>, dispatcher: Dispatcher, log: Logger) {
+  const toInbound = (data: Record<string, unknown>) => ({
+    eventId: String(data.event_id ?? data.uuid ?? ''),
+    eventType: String(data.event_type ?? ''),
+    event: data,
+  });
+  const handler = async (data: unknown) => (await dispatcher.dispatch(toInbound(data as Record<string, unknown>), log)) ?? {};
+  const eventDispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register<{
+    'im.message.receive_v1': (d: unknown) => Promise<object>;
+    'card.action.trigger': (d: unknown) => Promise<object>;
+  }>({ 'im.message.receive_v1': handler, 'card.action.trigger': handler });
+  const client = new lark.WSClient({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, loggerLevel: lark.LoggerLevel.warn });
+  return {
+    start: () => client.start({ eventDispatcher }),
+    close: () => client.close?.(),
+  };
+}
