@@ -19,7 +19,7 @@
  * 编号: taken from the start of the arguments — a bracket or dash form (`督办〔2026〕17号`, `督办〔2026〕 17号`,
  * `〔2026〕17号`, `[2026]17`, `2026-17`), even glued to the text that follows, else the first token or first two
  * tokens when parseItemNumber accepts them; otherwise the first token as typed (the handler says it is unknown).
- * The ref is returned as typed with whitespace removed (two digit runs keep one space: `2026 17`).
+ * The ref is returned as typed with whitespace removed; whether it names an item is parseItemNumber's call.
  *
  * 新建 quick form: `/督办 新建 <标题> 主办:<单位> 截止:<日期> [协办:<单位>,<单位>] [分管:<姓名>] [来源:<来源>]
  * [重要] [挂牌] [涉密]`.
@@ -188,7 +188,6 @@ const LIST_SCOPES: Record<string, ListScope> = {
 const REF_PREFIX_RE =
   /^(?:督办\s*)?(?:[〔\[（(【]\s*\d{4}\s*[〕\]）)】]\s*\d+(?:\s*号)?|\d{4}\s*[-/]\s*\d+(?:\s*号)?)(?!\d)/;
 
-const joinTokens = (a: string, b: string) => (/\d$/.test(a) && /^\d/.test(b) ? `${a} ${b}` : a + b);
 const squeeze = (s: string) => s.replace(/\s+/g, ' ').trim();
 const LEADING_SEP_RE = /^[\s:：,，、;；]+/;
 
@@ -205,7 +204,7 @@ function takeRef(args: string): { ref: string; rest: string } | null {
   if (parseItemNumber(t1)) return { ref: t1, rest: s.slice(t1.length) };
   const two = /^(\S+)\s+(\S+)/.exec(s);
   if (two) {
-    const ref = joinTokens(two[1]!, two[2]!);
+    const ref = two[1]! + two[2]!;
     if (parseItemNumber(ref)) return { ref, rest: s.slice(two[0].length) };
   }
   return { ref: t1, rest: s.slice(t1.length) };

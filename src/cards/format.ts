@@ -60,7 +60,10 @@ export function deadlineText(status: DeadlineStatus, stateLabel: string): string
 
 const TAG_RE = /<\/?(?:font|text_tag)\b[^>]*>/g;
 
-/** Plain text of every markdown and plain_text content in the card, in order, one per line. */
+/**
+ * Plain text of every markdown and plain_text content in the card, in order, one per line: markup (<font>,
+ * <text_tag>, **) removed and escapes decoded, so user text reads as typed.
+ */
 export function textOf(card: Card): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
@@ -72,6 +75,7 @@ export function textOf(card: Card): string {
         out.push(
           o.content
             .replace(TAG_RE, '')
+            .replace(/\*\*/g, '')
             .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
             .replace(/&sim;/g, '~'),
         );

@@ -22,12 +22,18 @@ export class MigrationError extends Error {
  * scheduler writes; foreign keys are off by default in SQLite and we want them.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  let sqlite: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    sqlite?.close();
+    throw new MigrationError(`无法打开数据库（${path}）：${err instanceof Error ? err.message : String(err)}`);
+  }
   const db = drizzle(sqlite, { schema }) as Db;
   try {
     migrate(db, { migrationsFolder: MIGRATIONS });

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type Actor, hasRole, unitsOf } from '../domain/actor';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item, ItemState, Kind, Mode, PendingExtension, ProgressCycle, ReviewStage } from '../domain/item';
 import { formatItemNumber } from '../domain/item-number';
@@ -98,7 +99,19 @@ export interface ItemFilter {
   unitIds?: string[];
   leaderId?: string;
   deadlineBefore?: string;
+  /** Cut down to what one person may see, in SQL, so a limit counts only visible rows. */
+  visibleTo?: Actor;
+  newestFirst?: boolean;
   limit?: number;
+}
+
+/** SQL twin of `canView`: the same rule, so lists page over visible rows only (`canView` still checks each). */
+function visibility(actor: Actor) {
+  if (hasRole(actor, 'supervisor') || hasRole(actor, 'principal')) return undefined;
+  const ids = JSON.stringify(unitsOf(actor));
+  const involved = sql`(${items.leaderId} = ${actor.id} OR ${items.leadUnitId} IN (SELECT value FROM json_each(${ids})) OR EXISTS (SELECT 1 FROM json_each(${items.coopUnitIds}) c WHERE c.value IN (SELECT value FROM json_each(${ids}))))`;
+  const broad = hasRole(actor, 'leader') || hasRole(actor, 'admin') || hasRole(actor, 'observer');
+  return broad ? sql`(${items.confidential} = 0 OR ${involved})` : involved;
 }
 
 /** Lists items, newest first; unit filter matches lead or cooperating units. Visibility is the caller's job. */
@@ -107,6 +120,10 @@ export function listItems(db: DbOrTx, f: ItemFilter = {}): Item[] {
   if (f.states?.length) conds.push(inArray(items.state, f.states));
   if (f.leaderId) conds.push(eq(items.leaderId, f.leaderId));
   if (f.deadlineBefore) conds.push(sql`${items.deadline} < ${f.deadlineBefore}`);
+  if (f.visibleTo) {
+    const v = visibility(f.visibleTo);
+    if (v) conds.push(v);
+  }
   if (f.unitIds?.length) {
     const ids = JSON.stringify(f.unitIds);
     conds.push(
@@ -117,7 +134,7 @@ export function listItems(db: DbOrTx, f: ItemFilter = {}): Item[] {
     .select()
     .from(items)
     .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(items.deadline), desc(items.id))
+    .orderBy(...(f.newestFirst ? [desc(items.id)] : [asc(items.deadline), desc(items.id)]))
     .limit(f.limit ?? 500)
     .all();
   return hydrate(db, rows);

@@ -168,6 +168,8 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
     case 'merge': {
       const t = command.target;
       if (t.id === item.id) throw refuse(ErrorCode.InvalidInput, '不能将事项合并到它自己');
+      // The target shows the sources of what it absorbed; a secret item's would leak to everyone who sees it.
+      if (item.confidential && !t.confidential) throw refuse(ErrorCode.InvalidInput, '涉密事项不能并入非涉密事项');
       if (!isOpen(t.state)) {
         throw refuse(ErrorCode.InvalidState, `目标事项 ${t.number} 状态为“${STATE_LABELS[t.state]}”，不能并入`);
       }

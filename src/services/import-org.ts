@@ -1,5 +1,5 @@
 import { notInArray } from 'drizzle-orm';
-import type { OrgFile } from '../org/parse-org';
+import { type OrgFile, OrgFileError } from '../org/parse-org';
 import type { Db } from '../db/client';
 import { insertAudit } from '../db/history-repository';
 import { listPeople, listUnits } from '../db/org-repository';
@@ -28,6 +28,12 @@ export function importOrg(db: Db, org: OrgFile, actorId: string, now: Date): Org
     (tx) => {
       const r: OrgImportResult = { unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, peopleRetired: 0, unitsNotInFile: [] };
       const oldUnits = new Map(listUnits(tx).map((u) => [u.id, u]));
+      for (const u of org.units) {
+        const holder = [...oldUnits.values()].find((o) => o.name === u.name && o.id !== u.id);
+        if (holder && !org.units.some((x) => x.id === holder.id && x.name !== u.name)) {
+          throw new OrgFileError([{ line: null, path: `units(${u.id}).name`, message: `单位名称“${u.name}”已被单位 ${holder.id} 使用；如需更换单位 id，请先为 ${holder.id} 改名` }]);
+        }
+      }
       for (const u of org.units) {
         const row = { id: u.id, name: u.name, headId: u.head, liaisonIds: u.liaisons, chatId: u.chat };
         const old = oldUnits.get(u.id);

@@ -37,18 +37,18 @@ export function listForActor(ctx: ServiceContext, actorId: string, scope: ListSc
   let found: Item[];
   switch (scope) {
     case 'unit':
-      found = units.length ? listItems(ctx.db, { unitIds: units, states: open }) : [];
+      found = units.length ? listItems(ctx.db, { unitIds: units, states: open, visibleTo: actor }) : [];
       break;
     case 'overdue':
-      found = listItems(ctx.db, { states: open, deadlineBefore: chinaDate(now) });
+      found = listItems(ctx.db, { states: open, deadlineBefore: chinaDate(now), visibleTo: actor });
       break;
     case 'review':
-      found = listItems(ctx.db, { states: open }).filter(
+      found = listItems(ctx.db, { states: ['under_review', 'in_progress'], visibleTo: actor }).filter(
         (i) => awaitsDecisionBy(i, actor) || (hasRole(actor, 'supervisor') && i.state === 'under_review'),
       );
       break;
     case 'mine':
-      found = listItems(ctx.db, { states: open }).filter(
+      found = listItems(ctx.db, { states: open, visibleTo: actor }).filter(
         (i) =>
           i.leaderId === actor.id ||
           i.createdBy === actor.id ||
@@ -58,7 +58,7 @@ export function listForActor(ctx: ServiceContext, actorId: string, scope: ListSc
       );
       break;
     case 'all':
-      found = listItems(ctx.db, {});
+      found = listItems(ctx.db, { visibleTo: actor, newestFirst: true });
       break;
   }
   return found.filter((i) => canView(actor, i));
@@ -75,7 +75,7 @@ export function getVisibleItem(ctx: ServiceContext, actorId: string, ref: number
   }
   // Not found and not allowed read the same, so a number cannot be probed for confidential items.
   if (!item || !canView(loadActor(ctx.db, actorId), item)) {
-    throw new DubanError(ErrorCode.NotFound, `没有找到事项 ${typeof ref === 'string' ? ref : ''}，或您无权查看`.replace('  ', ' '));
+    throw new DubanError(ErrorCode.NotFound, `没有找到事项${typeof ref === 'string' ? ` ${ref}` : ''}，或您无权查看`);
   }
   return item;
 }

@@ -256,7 +256,9 @@ describe('who may issue which command', () => {
     const { item: shape, command, to } = SCENARIOS[scenario];
     const item = makeItem({ ...(shape as Partial<Item>), confidential });
     const sees = confidential ? SEES[who].confidential : SEES[who].plain;
-    const run = () => decide(item, command as Command, actorFor(who), NOW);
+    // A secret item may only be merged into a secret one (its sources would otherwise show on the target).
+    const cmd = (command.type === 'merge' ? { ...command, target: { ...command.target, confidential } } : command) as Command;
+    const run = () => decide(item, cmd, actorFor(who), NOW);
     if (sees && MAY[who].includes(scenario)) {
       expect(run().to).toBe(to);
     } else {
@@ -556,6 +558,13 @@ describe('merge', () => {
     const err = refusal(() => decide(item, { type: 'merge', target }, actorFor('supervisor'), NOW));
     expect(err.code).toBe('invalid_state');
     expect(err.message).toContain('督办〔2026〕18号');
+  });
+
+  it('a confidential item cannot be merged into an ordinary one', () => {
+    const secret = makeItem({ state: 'in_progress', confidential: true });
+    const err = refusal(() => decide(secret, { type: 'merge', target: makeItem({ id: 2, seq: 18, state: 'in_progress' }) }, actorFor('supervisor'), NOW));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toContain('涉密');
   });
 
   it.each(['registered', 'assigned', 'in_progress', 'under_review'] as const)('into a %s item succeeds', (state) => {

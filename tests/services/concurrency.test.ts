@@ -86,9 +86,9 @@ describe('stale cards', () => {
   it('a card older than the item is refused; the current one is accepted', () => {
     const item = registerItem(t.ctx, { actorId: WHO.supervisor, channel: 'command', input: baseInput(), now: at('2026-11-02') });
     const slip = apply(item, WHO.supervisor, { type: 'send_slip' });
-    // The slip card shows slip.version; meanwhile the office urges nothing, but the item moves on by a claim…
+    // The slip card shows slip.version. The liaison claims from it…
     apply(item, WHO.liaison, { type: 'claim' }, slip.version);
-    // …and the head presses claim on the same (now stale) slip card.
+    // …and the head, a moment later, presses claim on the same (now stale) card.
     const before = dump(t.db);
     const err = refusal(() => apply(item, WHO.unitHead, { type: 'claim' }, slip.version));
     expect(err.code).toBe('conflict');

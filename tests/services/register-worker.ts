@@ -1,9 +1,12 @@
 /**
- * A separate OS process that registers items in a shared SQLite file, for the numbering test. Run with
- * `node --import tsx tests/services/register-worker.ts <db> <worker> <count> <date>` via child_process.fork.
+ * A separate OS process that registers items in a shared SQLite file, for the numbering test. Started with
+ * child_process.fork and `execArgv: ['--import', 'tsx']`, i.e.
+ * `node --import tsx tests/services/register-worker.ts <db> <worker> <count> <date> [pauseMs]`.
  *
  * Protocol (IPC): the worker opens the database and sends { type: 'ready' }; on { type: 'go' } it registers
- * <count> items as fast as it can, then sends { type: 'done', numbers, errors } and exits.
+ * <count> items dated <date>, then sends { type: 'done', numbers, errors } and exits. With pauseMs > 0 it waits a
+ * random 0..pauseMs between registrations so that processes take turns; with 0 it registers in a tight loop (one
+ * process keeps re-taking the write lock while the others wait in SQLite's busy handler, busy_timeout 5000).
  */
 import { openDatabase } from '../../src/db/client';
 import { createWorkCalendar } from '../../src/domain/calendar';
@@ -21,7 +24,7 @@ export interface WorkerDone {
 const [dbPath, worker, countText, date, pauseText = '0'] = process.argv.slice(2);
 const pauseMs = Number(pauseText);
 if (!dbPath || !worker || !countText || !date || !process.send) {
-  console.error('usage: fork(register-worker.ts, [db, worker, count, date])');
+  console.error('usage: fork(register-worker.ts, [db, worker, count, date, pauseMs?]) with an IPC channel');
   process.exit(2);
 }
 const send = (msg: unknown) => process.send!(msg);

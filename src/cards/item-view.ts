@@ -1,0 +1,106 @@
+/** The facts of an item as every card shows them: labelled, formatted, clipped. Pure data for the templates. */
+import { CYCLE_LABELS, type Item, MODE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../domain/item';
+import { LIGHT_COLOR, LIGHT_EMOJI, clip, deadlineText, formatDate, statusOf } from './format';
+import type { CardContext } from './types';
+
+/** Clipping lengths at k = 1; builders scale them down when a card would pass the size limit. */
+export const BUDGET = {
+  headerTitle: 60,
+  title: 200,
+  requirements: 1500,
+  measures: 800,
+  ref: 200,
+  reason: 1000,
+  line: 200,
+  name: 40,
+} as const;
+
+/** Clipping lengths scaled by k (never below 10). */
+export function budget(k: number) {
+  const n = (base: number) => Math.max(10, Math.floor(base * k));
+  return Object.fromEntries(Object.entries(BUDGET).map(([key, v]) => [key, n(v)])) as Record<keyof typeof BUDGET, number>;
+}
+
+/** One line of text: whitespace (newlines included) collapsed, then clipped. */
+export function inline(text: string | null | undefined, max: number): string {
+  return clip((text ?? '').replace(/\s+/g, ' '), max);
+}
+
+const orDash = (s: string) => (s ? s : '—');
+
+/** 待审核 says whose sign-off is awaited; other states are their plain label. */
+export function stateLabel(item: Item): string {
+  if (item.state === 'under_review') {
+    return item.reviewStage === 'principal' ? '待审核（主要领导销号）' : '待审核（分管校领导审核）';
+  }
+  return STATE_LABELS[item.state];
+}
+
+/** Header colour: red when overdue, orange for 挂牌督办, blue otherwise. */
+export function headerColor(item: Item, c: CardContext): string {
+  if (statusOf(item, c).overdue) return 'red';
+  return item.flagged ? 'orange' : 'blue';
+}
+
+export function tagsOf(item: Item): { label: string; color: string }[] {
+  const tags: { label: string; color: string }[] = [];
+  if (item.important) tags.push({ label: '重要', color: 'red' });
+  if (item.flagged) tags.push({ label: '挂牌督办', color: 'orange' });
+  if (item.confidential) tags.push({ label: '涉密', color: 'carmine' });
+  return tags;
+}
+
+/** The deadline and its light, for the line '完成时限：… 🟢 剩余 N 个工作日'. */
+export function deadlineView(item: Item, c: CardContext) {
+  const status = statusOf(item, c);
+  return {
+    deadline: formatDate(item.deadline),
+    deadlineExtra:
+      item.originalDeadline && item.originalDeadline !== item.deadline
+        ? `（原定 ${formatDate(item.originalDeadline)}）`
+        : '',
+    light: LIGHT_EMOJI[status.light],
+    deadlineColor: LIGHT_COLOR[status.light],
+    deadlineText: deadlineText(status, STATE_LABELS[item.state]),
+    overdue: status.overdue,
+  };
+}
+
+/** Everything the slip and the detail card show about an item. */
+export function itemFacts(item: Item, c: CardContext, k = 1) {
+  const b = budget(k);
+  const sources = item.sources.map((s) => {
+    const notes = [inline(s.ref, b.ref), s.mergedFrom ? `由 ${s.mergedFrom} 并入` : ''].filter(Boolean);
+    return `${SOURCE_LABELS[s.category] ?? s.category}${notes.length ? `（${notes.join('，')}）` : ''}`;
+  });
+  const pending = item.pendingExtension;
+  return {
+    id: item.id,
+    v: item.version,
+    number: item.number,
+    headerTitle: inline(item.title, b.headerTitle),
+    title: inline(item.title, b.title),
+    subtitle: `${item.number} · ${stateLabel(item)}`,
+    color: headerColor(item, c),
+    tags: tagsOf(item),
+    stateLabel: stateLabel(item),
+    requirements: orDash(clip(item.requirements, b.requirements)),
+    measures: clip(item.measures, b.measures),
+    sources: orDash(sources.join('；')),
+    mode: MODE_LABELS[item.mode] ?? item.mode,
+    lead: c.unitName(item.leadUnitId),
+    coop: item.coopUnitIds.length ? item.coopUnitIds.map((u) => c.unitName(u)).join('、') : '无',
+    leader: c.personName(item.leaderId),
+    responsible: orDash(inline(item.responsiblePerson, b.name)),
+    stages: item.stages.map((s) => `${inline(s.name, b.name)} ${formatDate(s.deadline)}`).join('；'),
+    cycle: item.progressCycle !== 'none' ? CYCLE_LABELS[item.progressCycle] : '',
+    pending: pending
+      ? {
+          date: formatDate(pending.proposedDeadline),
+          by: c.personName(pending.requestedBy),
+          reason: inline(pending.reason, b.line),
+        }
+      : null,
+    ...deadlineView(item, c),
+  };
+}
