@@ -186,6 +186,6 @@ function bindChat(deps: BotDeps, unitText: string, sender: string, msg: NonNulla
   db.transaction((tx) => {
     tx.update(units).set({ chatId: msg.chat_id!, updatedAt: at }).where(eq(units.id, unit.id)).run();
     insertAudit(tx, { itemId: null, actorId: sender, channel: 'command', action: 'bind_chat', changes: { unit: unit.id, chatId: [unit.chatId, msg.chat_id] }, at });
-    replyCard(tx, msg.message_id!, noticeCard('群聊已绑定', `本群已绑定为 **${unit.name}** 的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now);
+    replyCard(tx, msg.message_id!, noticeCard('群聊已绑定', `本群已绑定为“${unit.name}”的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now);
   });
 }

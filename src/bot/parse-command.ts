@@ -24,7 +24,7 @@
  * 新建 quick form: `/督办 新建 <标题> 主办:<单位> 截止:<日期> [协办:<单位>,<单位>] [分管:<姓名>] [来源:<来源>]
  * [重要] [挂牌] [涉密]`.
  * - Keys (any order, `:` or `：`, spaces allowed before the colon): 主办/主办单位/责任单位/牵头单位/lead,
- *   协办/协办单位/配合/配合单位/coop, 截止/截止日期/截止时间/完成时限/时限/due/deadline, 分管/分管领导/分管校领导/leader,
+ *   协办/协办单位/配合/配合单位/coop, 截止/截止日期/截止时间/完成时限/due/deadline, 分管/分管领导/分管校领导/leader,
  *   来源/source. Chinese keys are recognised even glued to the preceding text; English ones need a non-letter before.
  * - Flags, recognised only standing alone (between whitespace or , ， 、 ; ；, optionally in [] 【】 () （）):
  *   重要/important, 挂牌/挂牌督办/flagged, 涉密/confidential. Repeating a flag is harmless.
@@ -234,7 +234,6 @@ const KEY_ALIASES: Record<string, Field> = {
   截止日期: 'due',
   截止时间: 'due',
   完成时限: 'due',
-  时限: 'due',
   due: 'due',
   deadline: 'due',
   分管: 'leader',

@@ -132,7 +132,9 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
       });
     }
 
-    updateItem(tx, item, decision.patch, at);
+    // A progress report or a chase changes nothing on the item: the cards people hold stay valid.
+    const touchesItem = !(command.type === 'report_progress' || command.type === 'urge');
+    if (touchesItem) updateItem(tx, item, decision.patch, at);
     insertAudit(tx, {
       itemId: item.id,
       actorId: actor.id,

@@ -93,9 +93,10 @@ describe('stale cards', () => {
     const err = refusal(() => apply(item, WHO.unitHead, { type: 'claim' }, slip.version));
     expect(err.code).toBe('conflict');
     expect(dump(t.db)).toEqual(before);
-    // A progress report from an up-to-date card goes through.
+    // A progress report from an up-to-date card goes through, and leaves that card current.
     const current = findItem(t.db, item.id)!;
-    expect(apply(item, WHO.unitHead, { type: 'report_progress', text: '进展' }, current.version).version).toBe(current.version + 1);
+    expect(apply(item, WHO.unitHead, { type: 'report_progress', text: '进展' }, current.version).version).toBe(current.version);
+    expect(apply(item, WHO.unitHead, { type: 'request_extension', reason: '等待批复', proposedDeadline: '2027-01-31' }, current.version).version).toBe(current.version + 1);
   });
 
   it('a card from the future (a version never written) is refused too', () => {

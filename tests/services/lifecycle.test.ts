@@ -58,11 +58,13 @@ describe('lifecycle: register → … → archived', () => {
     const step = (actorId: string, command: ServiceCommand, now: Date, channel: Channel = 'card'): Item => {
       const after = applyCommand(t.ctx, { itemId: item.id, actorId, channel, command, now });
       expect(auditCount(), `${command.type} writes exactly one audit row`).toBe(audits + 1);
-      expect(after.version, `${command.type} bumps the version by one`).toBe(version + 1);
-      expect(after.updatedAt).toBe(now.toISOString());
+      // Progress reports leave the item (and so every card showing it) as it was; everything else bumps the version.
+      const bump = command.type === 'report_progress' ? 0 : 1;
+      expect(after.version, `${command.type} bumps the version by ${bump}`).toBe(version + bump);
+      if (bump) expect(after.updatedAt).toBe(now.toISOString());
       expect(findItem(t.db, item.id)).toEqual(after);
       audits += 1;
-      version += 1;
+      version += bump;
       return after;
     };
     const lastAudit = () => listHistory(t.db, item.id).at(-1)!;
@@ -148,7 +150,8 @@ describe('lifecycle: register → … → archived', () => {
     expect(it1).toMatchObject({ state: 'closed', reviewStage: null, closedAt: closedAt.toISOString() });
     it1 = step(WHO.supervisor, { type: 'archive' }, at('2027-03-01'), 'cli');
     expect(it1.state).toBe('archived');
-    expect(it1.version).toBe(14);
+    expect(it1.version).toBe(version);
+    expect(version).toBeGreaterThan(8);
     // The item's own fields that no step should touch.
     expect(it1).toMatchObject({ number: item.number, title: item.title, createdAt: item.createdAt, createdBy: WHO.supervisor, sources: item.sources });
 
