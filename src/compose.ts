@@ -12,6 +12,8 @@ import { LocalMessenger } from './messenger/local-messenger';
 import type { Messenger } from './messenger/messenger';
 import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
 import type { Runtime } from './runtime';
+import { type JobDeps, jobs } from './scheduler/jobs';
+import { allSinks, chaseAnswers } from './services/chase-records';
 import type { ServiceContext } from './services/context';
 
 export interface ComposeOptions {
@@ -28,7 +30,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const messenger: Messenger = client ? new FeishuMessenger(client) : local!;
   const now = opts.now ?? (() => new Date());
   const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, ...opts.outbox });
-  const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: notificationSink(runtime.calendar, () => worker) };
+  const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(notificationSink(runtime.calendar, () => worker), chaseAnswers) };
   const deps: BotDeps = { ctx, now, kick: () => worker.kick() };
   const dispatcher = createDispatcher(deps);
   const plugins = [];
@@ -36,7 +38,8 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   if (local) plugins.push(localRoutes(dispatcher, local));
   const app = await buildApp({ ctx, log, plugins });
   const ws = config.feishu?.mode === 'ws' ? longConnection(config.feishu, dispatcher, log) : null;
-  return { app, worker, ctx, deps, dispatcher, messenger, local, ws };
+  const jobDeps: JobDeps = { db: runtime.db, calendar: runtime.calendar, schedule: runtime.schedule };
+  return { app, worker, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps };
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Config {
   databasePath: string;
   orgFile: string | null;
   calendarFile: string | null;
+  /** Reminder times and thresholds (YAML); defaults when absent. */
+  scheduleFile: string | null;
   logLevel: string;
   /** null: local mode, nothing leaves the machine; cards are recorded by the local messenger. */
   feishu: FeishuConfig | null;
@@ -41,6 +43,7 @@ const schema = z.object({
   DATABASE_PATH: optional,
   ORG_FILE: optional,
   CALENDAR_FILE: optional,
+  SCHEDULE_FILE: optional,
   LOG_LEVEL: optional.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional()),
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePath: e.DATABASE_PATH ?? './data/duban.db',
     orgFile: e.ORG_FILE ?? null,
     calendarFile: e.CALENDAR_FILE ?? null,
+    scheduleFile: e.SCHEDULE_FILE ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',
     feishu,
   };

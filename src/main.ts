@@ -4,6 +4,7 @@ import { MigrationError } from './db/client';
 import { createLogger } from './logger';
 import { OrgFileError } from './org/parse-org';
 import { openRuntime } from './runtime';
+import { TIME_ZONE, startCron } from './scheduler/cron';
 
 /** The only file that listens: config → database + migrations → org → app → outbox → listen; closes gracefully. */
 async function main() {
@@ -29,7 +30,7 @@ async function main() {
     }
     throw err;
   }
-  const { app, worker, ws } = await compose(config, runtime, log);
+  const { app, worker, ws, jobs, jobDeps } = await compose(config, runtime, log);
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
   } else {
@@ -37,8 +38,11 @@ async function main() {
   }
   worker.start();
   ws?.start();
+  const tasks = startCron(jobs, jobDeps, log, () => worker.kick());
+  log.info({ jobs: jobs.map((j) => `${j.name} ${j.cron}`), timeZone: TIME_ZONE }, 'scheduler started (working days only)');
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await Promise.all(tasks.map((t) => t.stop()));
     await app.close();
     await worker.stop();
     ws?.close();

@@ -4,12 +4,14 @@ import { type Db, openDatabase } from './db/client';
 import { type WorkCalendar, createWorkCalendar, parseCalendarOverrides } from './domain/calendar';
 import type { Logger } from './logger';
 import { parseOrg } from './org/parse-org';
+import { type ScheduleConfig, DEFAULT_SCHEDULE, parseScheduleConfig } from './scheduler/schedule-config';
 import { type OrgImportResult, importOrg } from './services/import-org';
 
 /** What both the server and the command line need: the database migrated, the calendar, the org loaded. */
 export interface Runtime {
   db: Db;
   calendar: WorkCalendar;
+  schedule: ScheduleConfig;
 }
 
 export function loadCalendar(file: string | null): WorkCalendar {
@@ -36,9 +38,10 @@ export function openRuntime(config: Config, log: Logger): Runtime {
   const db = openDatabase(config.databasePath);
   log.info({ databasePath: config.databasePath }, 'database ready');
   const calendar = loadCalendar(config.calendarFile);
+  const schedule = config.scheduleFile ? parseScheduleConfig(readFileSync(config.scheduleFile, 'utf8')) : DEFAULT_SCHEDULE;
   if (config.orgFile) {
     const r = importOrgFile(db, config.orgFile, 'system', new Date());
     log.info({ orgFile: config.orgFile, ...r }, `org loaded: ${describeImport(r)}`);
   }
-  return { db, calendar };
+  return { db, calendar, schedule };
 }

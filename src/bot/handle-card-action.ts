@@ -29,6 +29,7 @@ import type { Logger } from '../logger';
 import { enqueue, personAddress } from '../messenger/outbox';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
+import { recordInterviewIssued } from '../services/record-interview';
 import { registerItem } from '../services/register-item';
 import { cardContext } from './card-context';
 import type { BotDeps } from './deps';
@@ -48,6 +49,7 @@ const ACTIONS = [
   'detail',
   'back',
   'register',
+  'issue_interview',
 ] as const satisfies readonly CardAction[];
 
 /** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
@@ -143,6 +145,10 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
     return answerCard(slipCard(item, cardContext(a.db, a.deps.ctx.calendar, a.now), audienceOf(a.db, a.operator, item)));
   },
   register: (a) => registerFromForm(a),
+  issue_interview: (a) => {
+    const item = recordInterviewIssued(a.deps.ctx, need(a).id, a.operator, a.now);
+    return { toast: ok(`已签发 ${item.number} 的约谈，约谈通知单由督查室出具`) };
+  },
 };
 
 function decideExtension(a: ActionCtx, approve: boolean): Answer {

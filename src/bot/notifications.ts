@@ -12,6 +12,7 @@ import type { Tx } from '../db/client';
 import { findUnit, peopleWithRole } from '../db/org-repository';
 import { completions, extensions } from '../db/schema';
 import { type OutboxWorker, enqueue, personAddress } from '../messenger/outbox';
+import { recordManualChase } from '../services/chase-records';
 import type { EventSink, ItemEvent } from '../services/context';
 import { cardContext } from './card-context';
 
@@ -30,7 +31,8 @@ export function notificationSink(calendar: WorkCalendar, worker?: () => OutboxWo
   return {
     record(tx, e) {
       for (const m of plan(tx, e, calendar)) {
-        enqueue(tx, { to: personAddress(m.to), msgType: 'interactive', content: m.card, purpose: m.purpose, itemId: e.item.id }, e.now);
+        const id = enqueue(tx, { to: personAddress(m.to), msgType: 'interactive', content: m.card, purpose: m.purpose, itemId: e.item.id }, e.now);
+        if (m.purpose === 'urge') recordManualChase(tx, e.item.id, e.actor.id, m.to, id, e.now);
       }
     },
     afterCommit() {

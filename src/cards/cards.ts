@@ -10,3 +10,4 @@ export { slipCard, itemDetailCard, receiptCard } from './item-cards';
 export { progressFormCard, extensionFormCard, completionFormCard, registerFormCard } from './form-cards';
 export { extensionReviewCard, completionReviewCard } from './review-cards';
 export { listCard, errorCard, helpCard, noticeCard } from './message-cards';
+export { reminderCard, overdueWarningCard, interviewProposalCard, unitDigestCard, supervisorSummaryCard, type ReminderKind } from './chase-cards';

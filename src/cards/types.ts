@@ -25,7 +25,8 @@ export type CardAction =
   | 'return'
   | 'detail'
   | 'back'
-  | 'register';
+  | 'register'
+  | 'issue_interview';
 
 export const CARD_ACTIONS: readonly CardAction[] = [
   'claim',
@@ -42,6 +43,7 @@ export const CARD_ACTIONS: readonly CardAction[] = [
   'detail',
   'back',
   'register',
+  'issue_interview',
 ];
 
 /** What every button carries: the action, the item id and the item version the card showed. Nothing else. */

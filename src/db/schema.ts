@@ -56,6 +56,8 @@ export const items = sqliteTable(
     state: text('state').notNull(),
     reviewStage: text('review_stage'),
     mergedIntoId: integer('merged_into_id'),
+    /** When the 督办单 was sent; the unclaimed reminder counts working days from here. */
+    assignedAt: text('assigned_at'),
     claimedBy: text('claimed_by'),
     claimedAt: text('claimed_at'),
     submittedAt: text('submitted_at'),
@@ -190,3 +192,40 @@ export const outbox = sqliteTable(
     index('outbox_item').on(t.itemId),
   ],
 );
+
+/**
+ * 催办 records: every step of the chase ladder and every manual chase, one row per recipient. The unique key makes
+ * a step happen once however many sweeps (or processes) compute it.
+ */
+export const chases = sqliteTable(
+  'chases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    /** unclaimed | due_soon | due_today | overdue | warning | interview_proposal | progress_request | progress_missed | manual */
+    kind: text('kind').notNull(),
+    stepKey: text('step_key').notNull(),
+    /** An open_id, or 'supervisors' for a step that is only recorded for the daily summary. */
+    recipient: text('recipient').notNull(),
+    automatic: integer('automatic', { mode: 'boolean' }).notNull(),
+    actorId: text('actor_id'),
+    at: text('at').notNull(),
+    outboxId: integer('outbox_id').references(() => outbox.id),
+    /** Set when the unit answers (progress, claim, extension request, completion) after this chase. */
+    answeredAt: text('answered_at'),
+  },
+  (t) => [
+    uniqueIndex('chases_step_recipient').on(t.stepKey, t.recipient),
+    index('chases_item').on(t.itemId, t.answeredAt),
+    index('chases_kind_at').on(t.kind, t.at),
+  ],
+);
+
+/** Keeps one run of a job at a time across processes (the server and a `tick`). */
+export const jobLocks = sqliteTable('job_locks', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  until: text('until').notNull(),
+});

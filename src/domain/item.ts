@@ -121,6 +121,7 @@ export interface Item {
   reviewStage: ReviewStage | null;
   pendingExtension: PendingExtension | null;
   mergedIntoId: number | null;
+  assignedAt: string | null;
   claimedBy: string | null;
   claimedAt: string | null;
   submittedAt: string | null;

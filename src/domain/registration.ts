@@ -91,6 +91,7 @@ export function prepareRegistration(input: RegistrationInput, actor: Actor, now:
     state: 'registered',
     reviewStage: null,
     mergedIntoId: null,
+    assignedAt: null,
     claimedBy: null,
     claimedAt: null,
     submittedAt: null,

@@ -124,7 +124,7 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
 
   switch (command.type) {
     case 'send_slip':
-      return d('assigned');
+      return d('assigned', { assignedAt: at });
     case 'claim':
       return d('in_progress', { claimedBy: actor.id, claimedAt: at });
     case 'report_progress':

@@ -33,10 +33,10 @@ export function personAddress(id: string): Envelope {
 export const chatAddress = (chatId: string): Envelope => ({ op: 'send', receiveIdType: 'chat_id', receiveId: chatId });
 
 /**
- * Records a message to send, inside the caller's transaction. Returns false when its dedupe key was already
- * planned (so a second sweep plans nothing).
+ * Records a message to send, inside the caller's transaction. Returns its outbox id, or null when its dedupe key
+ * was already planned (so a second sweep plans nothing).
  */
-export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): boolean {
+export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): number | null {
   const at = now.toISOString();
   const res = tx
     .insert(outbox)
@@ -55,8 +55,9 @@ export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): boolean {
       createdAt: at,
     })
     .onConflictDoNothing({ target: outbox.dedupeKey })
-    .run();
-  return res.changes === 1;
+    .returning({ id: outbox.id })
+    .get();
+  return res?.id ?? null;
 }
 
 export interface OutboxOptions {

@@ -57,6 +57,7 @@ export function item(over: Partial<Item> = {}): Item {
     reviewStage: null,
     pendingExtension: null,
     mergedIntoId: null,
+    assignedAt: null,
     claimedBy: 'ou_liaison_jwc',
     claimedAt: '2026-09-02T02:00:00.000Z',
     submittedAt: null,

@@ -2,6 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { compose } from '../../src/compose';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
+import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
 import { type FakeFeishu, type SentMessage, startFakeFeishu } from '../support/fake-feishu';
 import { cardActionEvent, messageEvent, signedRequest } from '../support/feishu-signer';
 import { at, openTestDb } from '../support/fixtures';
@@ -22,11 +23,12 @@ export async function startBot() {
     databasePath: tdb.path,
     orgFile: null,
     calendarFile: null,
+    scheduleFile: null,
     logLevel: 'silent',
     feishu: { appId: fake.appId, appSecret: fake.appSecret, encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, domain: fake.url, mode: 'webhook' },
   };
   let clock = at('2026-11-23');
-  const bot = await compose(config, { db: tdb.db, calendar: tdb.ctx.calendar }, createLogger('silent'), {
+  const bot = await compose(config, { db: tdb.db, calendar: tdb.ctx.calendar, schedule: DEFAULT_SCHEDULE }, createLogger('silent'), {
     now: () => clock,
     larkCache: new lark.DefaultCache(),
   });

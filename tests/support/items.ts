@@ -77,6 +77,7 @@ export function makeItem(over: Partial<Item> = {}): Item {
     reviewStage: null,
     pendingExtension: null,
     mergedIntoId: null,
+    assignedAt: null,
     claimedBy: null,
     claimedAt: null,
     submittedAt: null,

@@ -1,0 +1,219 @@
+/**
+ * The cards of the automatic chasing (催办 → 逾期预警 → 约谈建议) and of the digests: the weekly one to a unit's
+ * group chat and the daily one to the supervisors. Templates under `cards/`; buttons carry only {a, id, v}.
+ */
+import interviewProposal from '../../cards/interview-proposal.json' with { type: 'json' };
+import overdueWarning from '../../cards/overdue-warning.json' with { type: 'json' };
+import reminder from '../../cards/reminder.json' with { type: 'json' };
+import supervisorSummary from '../../cards/supervisor-summary.json' with { type: 'json' };
+import unitDigest from '../../cards/unit-digest.json' with { type: 'json' };
+import { CHASE_LABELS } from '../domain/chase-ladder';
+import { chinaDate } from '../domain/dates';
+import type { DeadlineStatus } from '../domain/deadline';
+import { DubanError, ErrorCode } from '../domain/errors';
+import { CYCLE_LABELS, type Item, STATE_LABELS, isOpen } from '../domain/item';
+import { LIGHT_COLOR, LIGHT_EMOJI, deadlineText, fitCard, formatDate, statusOf } from './format';
+import { inline, itemFacts, stateLabel } from './item-view';
+import { type View, render } from './render';
+import type { Card, CardContext } from './types';
+
+// Not in ./templates (owned elsewhere): these templates are bundled here, the same way.
+const TEMPLATES = {
+  reminder,
+  'overdue-warning': overdueWarning,
+  'interview-proposal': interviewProposal,
+  'unit-digest': unitDigest,
+  'supervisor-summary': supervisorSummary,
+} as const;
+
+const renderChase = (name: keyof typeof TEMPLATES, view: View): Card => render<Card>(TEMPLATES[name], view, name);
+
+export type ReminderKind = 'unclaimed' | 'due_soon' | 'due_today' | 'overdue' | 'progress_request';
+
+const REPLY_HINT = '回复本消息即可报送进展';
+
+/** Where replying to the card records progress: only an item in progress takes progress reports. */
+function replyHint(item: Item): string {
+  if (item.state === 'in_progress') return REPLY_HINT;
+  if (item.state === 'assigned') return `认领后，${REPLY_HINT}`;
+  return '';
+}
+
+/** '已逾期 N 个工作日' while overdue; otherwise the light's own text (the deadline may have moved since). */
+function lateText(status: DeadlineStatus, item: Item): string {
+  if (status.overdue) return status.workdays < 0 ? `已逾期 ${-status.workdays} 个工作日` : '已逾期';
+  return deadlineText(status, STATE_LABELS[item.state]) || STATE_LABELS[item.state];
+}
+
+function reminderReason(item: Item, c: CardContext, kind: ReminderKind, status: DeadlineStatus, periodDue?: string) {
+  switch (kind) {
+    case 'unclaimed':
+      return '📌 督办单已下发，本单位尚未认领，请认领';
+    case 'due_soon':
+      return status.overdue
+        ? `🔴 ${lateText(status, item)}，请尽快办理`
+        : `⏰ 距完成时限还有 ${status.workdays} 个工作日`;
+    case 'due_today':
+      if (status.overdue) return `🔴 ${lateText(status, item)}，请尽快办理`;
+      // A deadline on a day off is chased on the last working day before it.
+      return chinaDate(c.now) === item.deadline
+        ? '⏰ 今日到期，请抓紧办理'
+        : `⏰ 今天是完成时限（${formatDate(item.deadline)}）前最后一个工作日，请抓紧办理`;
+    case 'overdue':
+      return `🔴 ${status.overdue ? lateText(status, item) : '已逾期'}，请尽快办理`;
+    case 'progress_request':
+      return periodDue ? `📝 请报送本期（截至 ${formatDate(periodDue)}）工作进展` : '📝 请报送本期工作进展';
+  }
+}
+
+/** 催办 to the lead unit: why this reminder, the item in brief, and the buttons its state allows. */
+export function reminderCard(
+  item: Item,
+  c: CardContext,
+  kind: ReminderKind,
+  extra?: { periodDue?: string },
+): Card {
+  const status = statusOf(item, c);
+  const inProgress = item.state === 'in_progress';
+  const red = kind === 'overdue' || status.overdue;
+  const orange = !red && (kind === 'due_today' || (status.light !== 'none' && status.workdays === 0));
+  return fitCard((k) =>
+    renderChase('reminder', {
+      ...itemFacts(item, c, k),
+      label: CHASE_LABELS[kind],
+      color: red ? 'red' : orange ? 'orange' : 'blue',
+      reason: reminderReason(item, c, kind, status, extra?.periodDue),
+      replyHint: replyHint(item),
+      canClaim: item.state === 'assigned',
+      canProgress: inProgress,
+      canExtend: inProgress && !item.pendingExtension && !status.overdue,
+      canComplete: inProgress,
+    }),
+  );
+}
+
+/** 逾期预警 to the unit head (with the unit's action buttons) or to the leader in charge (查看详情 only). */
+export function overdueWarningCard(item: Item, c: CardContext, o: { chases: number; forLeader: boolean }): Card {
+  const status = statusOf(item, c);
+  const forUnit = !o.forLeader;
+  return fitCard((k) => {
+    const facts = itemFacts(item, c, k);
+    return renderChase('overdue-warning', {
+      ...facts,
+      lateText: lateText(status, item),
+      chases: Math.max(0, Math.floor(o.chases)),
+      ask: o.forLeader
+        ? `请分管校领导督促${facts.lead}加快办理。`
+        : '请单位主要负责人（第一责任人）督促落实，立即办理并报送进展；已办结的请申请办结。',
+      replyHint: forUnit ? replyHint(item) : '',
+      canClaim: forUnit && item.state === 'assigned',
+      canProgress: forUnit && item.state === 'in_progress',
+      canComplete: forUnit && item.state === 'in_progress',
+    });
+  });
+}
+
+/** 约谈建议 to the supervisors: why, and 签发约谈通知 while the item is still being chased. */
+export function interviewProposalCard(item: Item, c: CardContext, o: { chases: number }): Card {
+  const status = statusOf(item, c);
+  return fitCard((k) =>
+    renderChase('interview-proposal', {
+      ...itemFacts(item, c, k),
+      lateText: lateText(status, item),
+      chases: Math.max(0, Math.floor(o.chases)),
+      canIssue: item.state === 'assigned' || item.state === 'in_progress',
+    }),
+  );
+}
+
+export const DIGEST_ROWS = 30;
+
+/** Most urgent first: most working days overdue, then fewest left; then by deadline and number. */
+function byUrgency(a: { item: Item; status: DeadlineStatus }, b: { item: Item; status: DeadlineStatus }): number {
+  return (
+    a.status.workdays - b.status.workdays ||
+    a.item.deadline.localeCompare(b.item.deadline) ||
+    a.item.year - b.item.year ||
+    a.item.seq - b.item.seq
+  );
+}
+
+/**
+ * 督办周报 to a unit's group chat: its open items, most urgent first, with counts at the top. A group chat never
+ * shows a confidential item: one in `items` is a bug in the caller, so the card refuses to be built.
+ */
+export function unitDigestCard(unitName: string, items: Item[], unitId: string, c: CardContext, weekLabel: string): Card {
+  const secret = items.find((i) => i.confidential);
+  if (secret) {
+    throw new DubanError(ErrorCode.Forbidden, `涉密事项不得在群聊中显示：${secret.number}`, { itemId: secret.id });
+  }
+  const open = items
+    .filter((item) => isOpen(item.state))
+    .map((item) => ({ item, status: statusOf(item, c) }))
+    .sort(byUrgency);
+  const shown = open.slice(0, DIGEST_ROWS);
+  const name = inline(unitName, 30) || '本单位';
+  return fitCard((k) =>
+    renderChase('unit-digest', {
+      title: `${name}督办事项周报`,
+      weekLabel: inline(weekLabel, 40) || '本周',
+      count: open.length,
+      overdue: open.filter((r) => r.status.light === 'red').length,
+      soon: open.filter((r) => r.status.light === 'yellow').length,
+      rows: shown.map(({ item, status }) => ({
+        id: item.id,
+        v: item.version,
+        light: LIGHT_EMOJI[status.light],
+        color: LIGHT_COLOR[status.light],
+        number: item.number,
+        title: inline(item.title, Math.max(10, Math.floor(60 * k))),
+        role: item.leadUnitId === unitId ? '主办' : item.coopUnitIds.includes(unitId) ? '协办' : '相关',
+        deadline: formatDate(item.deadline),
+        text: deadlineText(status, stateLabel(item)),
+      })),
+      more: open.length - shown.length,
+    }),
+  );
+}
+
+export const SUMMARY_ROWS = 20;
+
+/** 督办日报 to the supervisors: five sections, each a list of number, title, lead unit and a short status. */
+export function supervisorSummaryCard(
+  date: string,
+  s: { turnedYellow: Item[]; turnedRed: Item[]; warnings: Item[]; awaitingReview: Item[]; missedProgress: Item[] },
+  c: CardContext,
+): Card {
+  const deadlineOf = (item: Item) => deadlineText(statusOf(item, c), stateLabel(item));
+  const sections: [string, string, Item[], (item: Item) => string][] = [
+    ['今日转黄', '转黄', s.turnedYellow, deadlineOf],
+    ['今日转红', '转红', s.turnedRed, deadlineOf],
+    ['逾期预警', '预警', s.warnings, deadlineOf],
+    ['待审核', '待审核', s.awaitingReview, stateLabel],
+    [
+      '进展未报送',
+      '未报送',
+      s.missedProgress,
+      (item) =>
+        item.progressCycle === 'none' ? deadlineOf(item) : `${CYCLE_LABELS[item.progressCycle]}报送 · ${deadlineOf(item)}`,
+    ],
+  ];
+  const counts = sections.map(([, short, items]) => `${short} ${items.length}`).join(' · ');
+  return fitCard((k) =>
+    renderChase('supervisor-summary', {
+      date: formatDate(date),
+      subtitle: counts,
+      sections: sections.map(([title, , items, text]) => {
+        const shown = items.slice(0, SUMMARY_ROWS);
+        const lines = shown.map((item) =>
+          [
+            `${LIGHT_EMOJI[statusOf(item, c).light]} ${item.number} ${inline(item.title, Math.max(10, Math.floor(40 * k)))}`,
+            inline(c.unitName(item.leadUnitId), 30),
+            text(item),
+          ].join(' · '),
+        );
+        return { title, count: items.length, lines: lines.join('\n') || '无', more: items.length - shown.length };
+      }),
+    }),
+  );
+}

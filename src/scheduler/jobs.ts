@@ -1,0 +1,42 @@
+import type { WorkCalendar } from '../domain/calendar';
+import type { Db } from '../db/client';
+import { runChaseSweep } from './chase-sweep';
+import { runSupervisorSummary, runUnitDigests } from './digests';
+import type { ScheduleConfig } from './schedule-config';
+
+export interface JobDeps {
+  db: Db;
+  calendar: WorkCalendar;
+  schedule: ScheduleConfig;
+}
+
+/** A scheduled job: when (cron, Asia/Shanghai) and what it does at a given moment. node-cron only wires these. */
+export interface Job {
+  name: string;
+  cron: string;
+  description: string;
+  run(deps: JobDeps, now: Date): object;
+}
+
+export function jobs(schedule: ScheduleConfig): Job[] {
+  return [
+    {
+      name: 'chase-sweep',
+      cron: schedule.times.chaseSweep,
+      description: '催办阶梯：认领提醒、到期提醒、逾期催办、逾期预警、约谈建议、进展报送',
+      run: (d, now) => runChaseSweep(d.db, d.calendar, now, d.schedule),
+    },
+    {
+      name: 'unit-digest',
+      cron: schedule.times.unitDigest,
+      description: '单位群每周汇总（每周第一个工作日）',
+      run: (d, now) => runUnitDigests(d.db, d.calendar, now, d.schedule),
+    },
+    {
+      name: 'supervisor-summary',
+      cron: schedule.times.supervisorSummary,
+      description: '督查室每日汇总：转黄、转红、预警、待审核、进展未报送',
+      run: (d, now) => runSupervisorSummary(d.db, d.calendar, now, d.schedule),
+    },
+  ];
+}

@@ -1,0 +1,49 @@
+import { validate } from 'node-cron';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
+
+/** When each job runs (cron, Asia/Shanghai) and how hard the ladder chases. Defaults suit a university office. */
+export interface ScheduleConfig {
+  times: { chaseSweep: string; unitDigest: string; supervisorSummary: string };
+  ladder: LadderConfig;
+  /** A deadline this many working days away turns the light yellow. */
+  yellowWithin: number;
+}
+
+export const DEFAULT_SCHEDULE: ScheduleConfig = {
+  times: { chaseSweep: '0 9 * * *', unitDigest: '30 9 * * *', supervisorSummary: '0 17 * * *' },
+  ladder: DEFAULT_LADDER,
+  yellowWithin: 3,
+};
+
+const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
+const days = z.number().int().min(0).max(60);
+const fileSchema = z.strictObject({
+  times: z.strictObject({ chaseSweep: cron, unitDigest: cron, supervisorSummary: cron }).partial().optional(),
+  yellowWithin: days.optional(),
+  ladder: z
+    .strictObject({
+      unclaimedAfter: days,
+      beforeDeadline: z.array(days),
+      warningAfter: days,
+      interviewAfter: days,
+      flagged: z.strictObject({ unclaimedAfter: days, beforeDeadline: z.array(days), warningAfter: days, interviewAfter: days }).partial(),
+    })
+    .partial()
+    .optional(),
+});
+
+/** Reads a schedule file (YAML) over the defaults; a bad file is refused naming the field. */
+export function parseScheduleConfig(text: string): ScheduleConfig {
+  const r = fileSchema.safeParse(parse(text) ?? {});
+  if (!r.success) {
+    throw new Error(`提醒设置文件有误：${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}`);
+  }
+  const f = r.data;
+  return {
+    times: { ...DEFAULT_SCHEDULE.times, ...f.times },
+    yellowWithin: f.yellowWithin ?? DEFAULT_SCHEDULE.yellowWithin,
+    ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
+  };
+}
