@@ -1,11 +1,48 @@
 import { ConfigError, loadConfig } from './config';
 import { MigrationError, openDatabase } from './db/client';
 import { OrgFileError } from './org/parse-org';
-import { describeImport, importOrgFile } from './runtime';
+import { compose } from './compose';
+import { chinaDate } from './domain/dates';
+import { createLogger } from './logger';
+import { describeImport, importOrgFile, openRuntime } from './runtime';
+import { runJob } from './scheduler/cron';
 
 const USAGE = `用法（usage）:
   npm run duban -- org import <FILE>     导入/更新组织架构（单位、人员、角色），重复导入不产生变化
+  npm run duban -- tick [--at <时刻>]    按指定时刻运行全部定时任务并发送消息，例如 --at 2026-12-01T09:00+08:00
+                                         （同一时刻重复运行不会重复发送）
   npm run duban -- help                  显示本帮助`;
+
+/** "2026-12-01T09:00+08:00", or a bare date meaning 09:00 in Beijing. */
+export function parseMoment(text: string): Date | null {
+  const t = text.trim();
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(t) ? new Date(`${t}T09:00:00+08:00`) : new Date(t);
+  if (Number.isNaN(d.getTime())) return null;
+  // A moment without an offset would be read in the machine's zone; the office means Beijing time.
+  if (!/[zZ]|[+-]\d{2}:?\d{2}$/.test(t) && t.includes('T')) return new Date(`${t}+08:00`);
+  return d;
+}
+
+/** Runs every job as if it were `at`, then sends what they planned, and prints it all. */
+async function tick(config: ReturnType<typeof loadConfig>, at: Date): Promise<number> {
+  const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const runtime = openRuntime(config, log);
+  const bot = await compose(config, runtime, log, { now: () => at });
+  try {
+    console.log(`定时任务运行时刻：${at.toISOString()}（北京时间 ${chinaDate(at)} ${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}）`);
+    for (const job of bot.jobs) {
+      const r = await runJob(job, bot.jobDeps, at, log);
+      console.log(`- ${job.name}（${job.description}）：${JSON.stringify(r)}`);
+    }
+    const sent = await bot.worker.drain();
+    const pending = runtime.db.$client.prepare("SELECT count(*) FROM outbox WHERE status = 'pending'").pluck().get() as number;
+    console.log(`发送：成功 ${sent.sent}，待重试 ${sent.retried}，失败 ${sent.failed}；待发送队列 ${pending} 条${config.feishu ? '' : '（本地模式：消息仅记录，未发往飞书）'}`);
+    return sent.failed > 0 ? 1 : 0;
+  } finally {
+    await bot.app.close();
+    runtime.db.$client.close();
+  }
+}
 
 /** The office's command line. Each subcommand prints what it did and exits non-zero on failure. */
 export async function runCli(argv: string[], env = process.env): Promise<number> {
@@ -24,6 +61,15 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     } finally {
       db.$client.close();
     }
+  }
+  if (cmd === 'tick') {
+    const i = argv.indexOf('--at');
+    const at = i >= 0 ? parseMoment(argv[i + 1] ?? '') : new Date();
+    if (!at) {
+      console.error(`无法识别的时刻：${argv[i + 1] ?? ''}，请写作 2026-12-01T09:00+08:00`);
+      return 2;
+    }
+    return tick(config, at);
   }
   console.error(`无法识别的命令：${argv.join(' ')}\n${USAGE}`);
   return 2;

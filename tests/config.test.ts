@@ -31,6 +31,7 @@ describe('loadConfig: defaults', () => {
       databasePath: './data/duban.db',
       orgFile: null,
       calendarFile: null,
+      scheduleFile: null,
       logLevel: 'info',
       feishu: null,
     });
@@ -52,6 +53,7 @@ describe('loadConfig: defaults', () => {
       DATABASE_PATH: '/var/lib/duban/duban.db',
       ORG_FILE: 'examples/org.yaml',
       CALENDAR_FILE: 'examples/calendar-overrides.yaml',
+      SCHEDULE_FILE: 'schedule.yaml',
       LOG_LEVEL: 'warn',
     });
     expect(c).toMatchObject({
@@ -60,6 +62,7 @@ describe('loadConfig: defaults', () => {
       databasePath: '/var/lib/duban/duban.db',
       orgFile: 'examples/org.yaml',
       calendarFile: 'examples/calendar-overrides.yaml',
+      scheduleFile: 'schedule.yaml',
       logLevel: 'warn',
       feishu: null,
     });
@@ -215,6 +218,7 @@ describe('loadConfig: Feishu app', () => {
       DATABASE_PATH: '/srv/duban/duban.db',
       ORG_FILE: '/srv/duban/org.yaml',
       CALENDAR_FILE: '/srv/duban/calendar.yaml',
+      SCHEDULE_FILE: '/srv/duban/schedule.yaml',
       LOG_LEVEL: 'debug',
       ...FULL_FEISHU,
       FEISHU_DOMAIN: 'https://open.feishu.cn/',
@@ -226,6 +230,7 @@ describe('loadConfig: Feishu app', () => {
       databasePath: '/srv/duban/duban.db',
       orgFile: '/srv/duban/org.yaml',
       calendarFile: '/srv/duban/calendar.yaml',
+      scheduleFile: '/srv/duban/schedule.yaml',
       logLevel: 'debug',
       feishu: {
         appId: 'cli_a1b2c3d4e5f6',

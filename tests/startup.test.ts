@@ -94,7 +94,7 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
   for (let attempt = 0; ; attempt++) {
     const p = launch(env, await freePort());
     try {
-      await waitFor(p, '/healthz', () => healthy(p));
+      await waitFor(p, "/healthz", () => healthy(p), 40_000);
       return p;
     } catch (err) {
       await stop(p);
@@ -154,182 +154,180 @@ interface LocalMessage {
   content: { header?: { title?: { content?: string } } };
 }
 
-describe('local mode (no Feishu app)', () => {
-  it('starts, is healthy, says 本地模式, migrates the database, and answers /督办 帮助 through /local/messages', async () => {
-    const db = join(dir, 'local', 'duban.db'); // a folder that does not exist yet
-    const p = await startServer({ DATABASE_PATH: db, ORG_FILE: ORG_EXAMPLE, LOG_LEVEL: 'info' });
-    try {
-      expect(p.stdout()).toContain('本地模式');
-      expect(p.stdout()).toContain('单位 新增 12');
-
-      expect(existsSync(db)).toBe(true);
-      const c = new Database(db, { readonly: true, fileMustExist: true });
+// Every case is its own process, so they run side by side; tsx needs a few seconds of CPU to start each one.
+describe.concurrent('the server process', { timeout: 60_000 }, () => {
+  describe('local mode (no Feishu app)', () => {
+    it('starts, is healthy, says 本地模式, migrates the database, and answers /督办 帮助 through /local/messages', async () => {
+      const db = join(dir, 'local', 'duban.db'); // a folder that does not exist yet
+      const p = await startServer({ DATABASE_PATH: db, ORG_FILE: ORG_EXAMPLE, LOG_LEVEL: 'info' });
       try {
-        const tables = c.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-        expect(tables).toEqual(expect.arrayContaining(['__drizzle_migrations', 'items', 'units', 'people', 'outbox', 'processed_events', 'audit_log']));
-        expect(c.prepare('SELECT count(*) FROM units').pluck().get()).toBe(12);
+        expect(p.stdout()).toContain('本地模式');
+        expect(p.stdout()).toContain('单位 新增 12');
+
+        expect(existsSync(db)).toBe(true);
+        const c = new Database(db, { readonly: true, fileMustExist: true });
+        try {
+          const tables = c.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+          expect(tables).toEqual(expect.arrayContaining(['__drizzle_migrations', 'items', 'units', 'people', 'outbox', 'processed_events', 'audit_log']));
+          expect(c.prepare('SELECT count(*) FROM units').pluck().get()).toBe(12);
+        } finally {
+          c.close();
+        }
+
+        // A malformed local event is refused with a hint, not dispatched.
+        const bad = await postJson(`${p.url}/local/events`, { hello: 'world' });
+        expect(bad.status).toBe(400);
+
+        const res = await postJson(`${p.url}/local/events`, localMessage('ou_dcs_wang', '/督办 帮助', 'om_startup_help'));
+        expect(res.status).toBe(200);
+        expect(await res.json()).toEqual({});
+
+        // The outbox sends asynchronously: poll until the reply is recorded.
+        const reply = await waitFor(p, 'the help reply in /local/messages', async () => {
+          const r = await fetch(`${p.url}/local/messages`, { signal: AbortSignal.timeout(1000) });
+          const { messages } = (await r.json()) as { messages: LocalMessage[] };
+          return messages.find((m) => m.op === 'reply' && m.replyTo === 'om_startup_help');
+        });
+        expect(reply.msgType).toBe('interactive');
+        expect(reply.content.header?.title?.content).toBe('督办助手使用说明');
+
+        // Feishu's routes are not there in local mode.
+        const feishu = await postJson(`${p.url}/feishu/events`, {});
+        expect(feishu.status).toBe(404);
       } finally {
-        c.close();
+        await stop(p);
       }
-
-      // A malformed local event is refused with a hint, not dispatched.
-      const bad = await postJson(`${p.url}/local/events`, { hello: 'world' });
-      expect(bad.status).toBe(400);
-
-      const res = await postJson(`${p.url}/local/events`, localMessage('ou_dcs_wang', '/督办 帮助', 'om_startup_help'));
-      expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({});
-
-      // The outbox sends asynchronously: poll until the reply is recorded.
-      const reply = await waitFor(p, 'the help reply in /local/messages', async () => {
-        const r = await fetch(`${p.url}/local/messages`, { signal: AbortSignal.timeout(1000) });
-        const { messages } = (await r.json()) as { messages: LocalMessage[] };
-        return messages.find((m) => m.op === 'reply' && m.replyTo === 'om_startup_help');
-      });
-      expect(reply.msgType).toBe('interactive');
-      expect(reply.content.header?.title?.content).toBe('督办助手使用说明');
-
-      // Feishu's routes are not there in local mode.
-      const feishu = await postJson(`${p.url}/feishu/events`, {});
-      expect(feishu.status).toBe(404);
-    } finally {
-      await stop(p);
-    }
-    // SIGTERM closes gracefully.
-    expect(await p.exited).toBe(0);
-  });
-});
-
-describe('refuses to start', () => {
-  it('with a partial Feishu configuration: exits non-zero naming FEISHU_APP_SECRET, before touching the database', async () => {
-    const db = join(dir, 'partial', 'duban.db');
-    const r = await runToExit({ DATABASE_PATH: db, FEISHU_APP_ID: 'cli_partial', FEISHU_ENCRYPT_KEY: 'k', FEISHU_VERIFICATION_TOKEN: 't' });
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBe('timeout');
-    expect(r.stderr).toContain('FEISHU_APP_SECRET');
-    expect(r.stderr).not.toContain('FEISHU_ENCRYPT_KEY 未设置');
-    expect(existsSync(db)).toBe(false);
-  });
-
-  it('with a bad PORT: exits non-zero naming PORT', async () => {
-    const r = await runToExit({ DATABASE_PATH: join(dir, 'port.db'), PORT: 'eighty' });
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBe('timeout');
-    expect(r.stderr).toMatch(/PORT: /);
-  });
-
-  it('with a broken ORG_FILE: exits non-zero naming the line and the field', async () => {
-    const org = join(dir, 'broken-org.yaml');
-    writeFileSync(
-      org,
-      ['units:', '  - id: jwc', '    name: 教务处', '    head: ou_jwc_head', '    liason: [ou_jwc_liaison]', 'people: []', ''].join('\n'),
-    );
-    const r = await runToExit({ DATABASE_PATH: join(dir, 'org.db'), ORG_FILE: org });
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBe('timeout');
-    expect(r.stderr).toContain('第 5 行');
-    expect(r.stderr).toContain('units[0].liason');
-    expect(r.stderr).toContain('liaisons'); // the hint
-  });
-
-  it('when the database file is not a SQLite database: exits non-zero with a clear message', async () => {
-    const db = join(dir, 'not-a-db.db');
-    writeFileSync(db, 'this is a spreadsheet export, not a database\n'.repeat(200));
-    const r = await runToExit({ DATABASE_PATH: db });
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBe('timeout');
-    expect(r.stderr).toContain(db);
-    expect(r.stderr).toMatch(/无法打开数据库|数据库迁移失败/);
-    expect(r.stderr).toContain('not a database');
-  });
-
-  it('when a migration fails: exits non-zero saying 数据库迁移失败 and why', async () => {
-    // A database someone created by hand: a `units` table exists, but drizzle has never migrated it.
-    const db = join(dir, 'clash.db');
-    const c = new Database(db);
-    c.exec('CREATE TABLE units (x INTEGER)');
-    c.close();
-    const r = await runToExit({ DATABASE_PATH: db });
-    expect(r.code).not.toBe(0);
-    expect(r.code).not.toBe('timeout');
-    expect(r.stderr).toContain('数据库迁移失败');
-    expect(r.stderr).toContain(db);
-    expect(r.stderr).toMatch(/already exists/);
-    expect(r.stdout).not.toContain('Server listening');
-  });
-});
-
-describe('secrets never reach the logs', () => {
-  const secrets = () => ({
-    FEISHU_APP_ID: `cli_${randomBytes(6).toString('hex')}`,
-    FEISHU_APP_SECRET: `appsecret${randomBytes(12).toString('hex')}`,
-    FEISHU_ENCRYPT_KEY: `encryptkey${randomBytes(12).toString('hex')}`,
-    FEISHU_VERIFICATION_TOKEN: `verifytoken${randomBytes(12).toString('hex')}`,
-  });
-  const expectNoSecrets = (logs: string, s: ReturnType<typeof secrets>) => {
-    for (const k of ['FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const) {
-      expect(logs.includes(s[k]), `${k} appears in the logs:\n${logs}`).toBe(false);
-    }
-  };
-
-  it('webhook mode at debug level: start, health check, garbage, bad signature, URL challenge', async () => {
-    const s = secrets();
-    const p = await startServer({
-      DATABASE_PATH: join(dir, 'secrets.db'),
-      LOG_LEVEL: 'debug',
-      FEISHU_DOMAIN: 'http://127.0.0.1:9', // closed port: nothing leaves the machine
-      FEISHU_MODE: 'webhook',
-      ...s,
+      // SIGTERM closes gracefully.
+      expect(await p.exited).toBe(0);
     });
-    try {
-      expect(p.stdout()).toContain('feishu app configured');
-      expect(p.stdout()).toContain(s.FEISHU_APP_ID); // the id is not a secret: logging it helps support
-
-      const garbage = await postJson(`${p.url}/feishu/events`, '{"schema":"2.0",<<<garbage');
-      expect(garbage.status).toBe(400);
-      const unsigned = await postJson(`${p.url}/feishu/events`, { schema: '2.0', header: { event_id: 'e1', event_type: 'im.message.receive_v1', token: s.FEISHU_VERIFICATION_TOKEN }, event: {} });
-      expect(unsigned.status).toBe(401);
-      const forged = await postJson(`${p.url}/feishu/cards`, { schema: '2.0', header: { event_id: 'e2', token: 'x' } }, {
-        'x-lark-request-timestamp': String(Math.floor(Date.now() / 1000)),
-        'x-lark-request-nonce': 'n',
-        'x-lark-signature': 'f'.repeat(64),
-      });
-      expect(forged.status).toBe(401);
-      // The URL challenge carries the real verification token in its body.
-      const challenge = await postJson(`${p.url}/feishu/events`, { type: 'url_verification', token: s.FEISHU_VERIFICATION_TOKEN, challenge: 'c-123' });
-      expect(await challenge.json()).toEqual({ challenge: 'c-123' });
-      // Local routes do not exist once a Feishu app is configured.
-      expect((await postJson(`${p.url}/local/events`, {})).status).toBe(404);
-
-      await waitFor(p, 'the rejection in the log', () => (p.stdout().includes('feishu request rejected') ? true : undefined), 5000);
-    } finally {
-      await stop(p);
-    }
-    const logs = p.stdout() + p.stderr();
-    expect(logs).toContain('"level":20'); // debug lines were really written
-    expectNoSecrets(logs, s);
   });
 
-  it('a signed event whose reply cannot be sent (token request refused) does not print the app secret', async () => {
-    const s = secrets();
-    const p = await startServer({
-      DATABASE_PATH: join(dir, 'secrets-send.db'),
-      LOG_LEVEL: 'debug',
-      FEISHU_DOMAIN: 'http://127.0.0.1:9',
-      ...s,
+  describe('refuses to start', () => {
+    it('with a partial Feishu configuration: exits non-zero naming FEISHU_APP_SECRET, before touching the database', async () => {
+      const db = join(dir, 'partial', 'duban.db');
+      const r = await runToExit({ DATABASE_PATH: db, FEISHU_APP_ID: 'cli_partial', FEISHU_ENCRYPT_KEY: 'k', FEISHU_VERIFICATION_TOKEN: 't' });
+      expect(r.code).not.toBe(0);
+      expect(r.code).not.toBe('timeout');
+      expect(r.stderr).toContain('FEISHU_APP_SECRET');
+      expect(r.stderr).not.toContain('FEISHU_ENCRYPT_KEY 未设置');
+      expect(existsSync(db)).toBe(false);
     });
-    try {
-      const { headers, body } = signedRequest(
-        s.FEISHU_ENCRYPT_KEY,
-        messageEvent({ token: s.FEISHU_VERIFICATION_TOKEN, senderOpenId: 'ou_someone', chatId: 'oc_p2p_someone', chatType: 'p2p', text: '/督办 帮助' }),
+
+    it('with a broken ORG_FILE: exits non-zero naming the line and the field', async () => {
+      const org = join(dir, 'broken-org.yaml');
+      writeFileSync(
+        org,
+        ['units:', '  - id: jwc', '    name: 教务处', '    head: ou_jwc_head', '    liason: [ou_jwc_liaison]', 'people: []', ''].join('\n'),
       );
-      const res = await postJson(`${p.url}/feishu/events`, body, headers);
-      expect(res.status).toBe(200);
-      // The outbox tries to reply; the SDK asks 127.0.0.1:9 for a tenant token and is refused.
-      await waitFor(p, 'the failed send in the log', () => (p.stdout().includes('send failed, will retry') ? true : undefined), 10_000);
-    } finally {
-      await stop(p);
-    }
-    expectNoSecrets(p.stdout() + p.stderr(), s);
+      const r = await runToExit({ DATABASE_PATH: join(dir, 'org.db'), ORG_FILE: org });
+      expect(r.code).not.toBe(0);
+      expect(r.code).not.toBe('timeout');
+      expect(r.stderr).toContain('第 5 行');
+      expect(r.stderr).toContain('units[0].liason');
+      expect(r.stderr).toContain('liaisons'); // the hint
+    });
+
+    it('when the database file is not a SQLite database: exits non-zero with a clear message', async () => {
+      const db = join(dir, 'not-a-db.db');
+      writeFileSync(db, 'this is a spreadsheet export, not a database\n'.repeat(200));
+      const r = await runToExit({ DATABASE_PATH: db });
+      expect(r.code).not.toBe(0);
+      expect(r.code).not.toBe('timeout');
+      expect(r.stderr).toContain(db);
+      expect(r.stderr).toMatch(/无法打开数据库|数据库迁移失败/);
+      expect(r.stderr).toContain('not a database');
+    });
+
+    it('when a migration fails: exits non-zero saying 数据库迁移失败 and why', async () => {
+      // A database someone created by hand: a `units` table exists, but drizzle has never migrated it.
+      const db = join(dir, 'clash.db');
+      const c = new Database(db);
+      c.exec('CREATE TABLE units (x INTEGER)');
+      c.close();
+      const r = await runToExit({ DATABASE_PATH: db });
+      expect(r.code).not.toBe(0);
+      expect(r.code).not.toBe('timeout');
+      expect(r.stderr).toContain('数据库迁移失败');
+      expect(r.stderr).toContain(db);
+      expect(r.stderr).toMatch(/already exists/);
+      expect(r.stdout).not.toContain('Server listening');
+    });
+  });
+
+  describe('secrets never reach the logs', () => {
+    const secrets = () => ({
+      FEISHU_APP_ID: `cli_${randomBytes(6).toString('hex')}`,
+      FEISHU_APP_SECRET: `appsecret${randomBytes(12).toString('hex')}`,
+      FEISHU_ENCRYPT_KEY: `encryptkey${randomBytes(12).toString('hex')}`,
+      FEISHU_VERIFICATION_TOKEN: `verifytoken${randomBytes(12).toString('hex')}`,
+    });
+    const expectNoSecrets = (logs: string, s: ReturnType<typeof secrets>) => {
+      for (const k of ['FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const) {
+        const leaks = logs.split('\n').filter((line) => line.includes(s[k]));
+        expect(leaks.map((line) => line.trim().slice(0, 200)), `${k} appears in the logs`).toEqual([]);
+      }
+    };
+
+    it('webhook mode at debug level: start, health check, garbage, bad signature, URL challenge', async () => {
+      const s = secrets();
+      const p = await startServer({
+        DATABASE_PATH: join(dir, 'secrets.db'),
+        LOG_LEVEL: 'debug',
+        FEISHU_DOMAIN: 'http://127.0.0.1:9', // closed port: nothing leaves the machine
+        FEISHU_MODE: 'webhook',
+        ...s,
+      });
+      try {
+        expect(p.stdout()).toContain('feishu app configured');
+        expect(p.stdout()).toContain(s.FEISHU_APP_ID); // the id is not a secret: logging it helps support
+
+        const garbage = await postJson(`${p.url}/feishu/events`, '{"schema":"2.0",<<<garbage');
+        expect(garbage.status).toBe(400);
+        const unsigned = await postJson(`${p.url}/feishu/events`, { schema: '2.0', header: { event_id: 'e1', event_type: 'im.message.receive_v1', token: s.FEISHU_VERIFICATION_TOKEN }, event: {} });
+        expect(unsigned.status).toBe(401);
+        const forged = await postJson(`${p.url}/feishu/cards`, { schema: '2.0', header: { event_id: 'e2', token: 'x' } }, {
+          'x-lark-request-timestamp': String(Math.floor(Date.now() / 1000)),
+          'x-lark-request-nonce': 'n',
+          'x-lark-signature': 'f'.repeat(64),
+        });
+        expect(forged.status).toBe(401);
+        // The URL challenge carries the real verification token in its body.
+        const challenge = await postJson(`${p.url}/feishu/events`, { type: 'url_verification', token: s.FEISHU_VERIFICATION_TOKEN, challenge: 'c-123' });
+        expect(await challenge.json()).toEqual({ challenge: 'c-123' });
+        // Local routes do not exist once a Feishu app is configured.
+        expect((await postJson(`${p.url}/local/events`, {})).status).toBe(404);
+
+        await waitFor(p, 'the rejection in the log', () => (p.stdout().includes('feishu request rejected') ? true : undefined), 5000);
+      } finally {
+        await stop(p);
+      }
+      const logs = p.stdout() + p.stderr();
+      // The requests were really logged (so the check below looks at something).
+      expect(logs.match(/incoming request/g)?.length ?? 0).toBeGreaterThanOrEqual(6);
+      expectNoSecrets(logs, s);
+    });
+
+    it('a signed event whose reply cannot be sent (token request refused) does not print the app secret', async () => {
+      const s = secrets();
+      const p = await startServer({
+        DATABASE_PATH: join(dir, 'secrets-send.db'),
+        LOG_LEVEL: 'debug',
+        FEISHU_DOMAIN: 'http://127.0.0.1:9',
+        ...s,
+      });
+      try {
+        const { headers, body } = signedRequest(
+          s.FEISHU_ENCRYPT_KEY,
+          messageEvent({ token: s.FEISHU_VERIFICATION_TOKEN, senderOpenId: 'ou_someone', chatId: 'oc_p2p_someone', chatType: 'p2p', text: '/督办 帮助' }),
+        );
+        const res = await postJson(`${p.url}/feishu/events`, body, headers);
+        expect(res.status).toBe(200);
+        // The outbox tries to reply; the SDK asks 127.0.0.1:9 for a tenant token and is refused.
+        await waitFor(p, 'the failed send in the log', () => (p.stdout().includes('send failed, will retry') ? true : undefined), 10_000);
+      } finally {
+        await stop(p);
+      }
+      expectNoSecrets(p.stdout() + p.stderr(), s);
+    });
   });
 });

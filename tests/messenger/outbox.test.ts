@@ -14,7 +14,7 @@ import { FeishuMessenger, createLarkClient } from '../../src/messenger/feishu-me
 import { type OutboxOptions, OutboxWorker, type PlannedMessage, enqueue, personAddress } from '../../src/messenger/outbox';
 import { FEISHU_LIMITS, RateLimiter, type RateLimits } from '../../src/messenger/rate-limiter';
 import type { OrgFile } from '../../src/org/parse-org';
-import { type FakeFault, type FakeFeishu, type RecordedCall, startFakeFeishu } from '../support/fake-feishu';
+import { type FakeFault, type FakeFeishu, type RecordedCall, type SentMessage, startFakeFeishu } from '../support/fake-feishu';
 import { TEST_ORG, type TestDb, openTestDb } from '../support/fixtures';
 
 const log = createLogger('silent');
@@ -94,7 +94,7 @@ async function drainUntilSettled(db: Db, worker: OutboxWorker, start = T0, round
 }
 
 /** Every outbox row was delivered exactly once: one message per row in the fake, matched by uuid and message id. */
-function expectExactlyOnce(db: Db, fake: FakeFeishu) {
+function expectExactlyOnce(db: Db, feishu: { sent: SentMessage[] }) {
   const all = rows(db);
   expect(all.length).toBeGreaterThan(0);
   for (const r of all) {
@@ -102,11 +102,11 @@ function expectExactlyOnce(db: Db, fake: FakeFeishu) {
     expect(r.messageId).toMatch(/^om_fake_/);
     expect(r.leaseUntil).toBeNull();
   }
-  const uuids = fake.sent.map((s) => s.uuid);
+  const uuids = feishu.sent.map((s) => s.uuid);
   expect(new Set(uuids).size).toBe(uuids.length);
-  expect(fake.sent).toHaveLength(all.length);
+  expect(feishu.sent).toHaveLength(all.length);
   for (const r of all) {
-    const delivered = fake.sent.filter((s) => s.uuid === r.uuid);
+    const delivered = feishu.sent.filter((s) => s.uuid === r.uuid);
     expect(delivered, `row ${r.id}`).toHaveLength(1);
     expect(delivered[0]!.message_id).toBe(r.messageId);
   }
@@ -122,7 +122,7 @@ async function until(cond: () => boolean, what: string, timeoutMs = 5000) {
 }
 
 let fake: FakeFeishu;
-let t: TestDb;
+let t: TestDb | undefined;
 
 beforeAll(async () => {
   fake = await startFakeFeishu();
@@ -143,13 +143,14 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
   t?.close();
+  t = undefined;
 });
 
 function setup(opts: OutboxOptions & { timeoutMs?: number; org?: OrgFile } = {}) {
-  t = openTestDb(undefined, opts.org);
+  const tdb = (t = openTestDb(undefined, opts.org));
   const v = virtualLimiter();
-  const worker = new OutboxWorker(t.db, messenger(fake, opts.timeoutMs), log, { limiter: v.limiter, ...opts });
-  return { db: t.db, worker, limiter: v.limiter, lim: v.state };
+  const worker = new OutboxWorker(tdb.db, messenger(fake, opts.timeoutMs), log, { limiter: v.limiter, ...opts });
+  return { db: tdb.db, worker, limiter: v.limiter, lim: v.state };
 }
 
 // ─── 1. transient faults: delivered exactly once ─────────────────────────────
@@ -390,22 +391,22 @@ describe('order per receiver', () => {
 
 describe('two workers draining the same database file', () => {
   it('deliver each row exactly once', async () => {
-    t = openTestDb();
+    const tdb = (t = openTestDb());
     const receivers = Array.from({ length: 15 }, (_, i) => `ou_w${i}`);
-    plan(t.db, Array.from({ length: 120 }, (_, i) => cardTo(receivers[i % receivers.length]!, `card ${i}`)));
-    const db2 = openDatabase(t.path);
+    plan(tdb.db, Array.from({ length: 120 }, (_, i) => cardTo(receivers[i % receivers.length]!, `card ${i}`)));
+    const db2 = openDatabase(tdb.path);
     try {
       // Small batches so the two workers take turns claiming; some slow answers so their sends overlap in time.
       fake.failWhen((c) => isSend(c) && fake.calls.filter(isSend).length % 9 === 0, { delayMs: 15 });
       const opts = (v: ReturnType<typeof virtualLimiter>): OutboxOptions => ({ batchSize: 7, concurrency: 4, limiter: v.limiter });
-      const w1 = new OutboxWorker(t.db, messenger(fake), log, opts(virtualLimiter()));
+      const w1 = new OutboxWorker(tdb.db, messenger(fake), log, opts(virtualLimiter()));
       const w2 = new OutboxWorker(db2, messenger(fake), log, opts(virtualLimiter()));
       const [r1, r2] = await Promise.all([w1.drain(() => T0), w2.drain(() => T0)]);
       expect(r1.sent + r2.sent).toBe(120);
       expect(r1.sent).toBeGreaterThan(0);
       expect(r2.sent).toBeGreaterThan(0);
       expect(r1.retried + r2.retried + r1.failed + r2.failed).toBe(0);
-      expectExactlyOnce(t.db, fake);
+      expectExactlyOnce(tdb.db, fake);
       // Not only no duplicate message: no row was even attempted twice.
       const uuids = sendCalls(fake).map(uuidOf);
       expect(new Set(uuids).size).toBe(120);
@@ -420,12 +421,20 @@ describe('two workers draining the same database file', () => {
 
 describe('Feishu rate limits (real limiter, real time, fake enforcing 50/s per app and 5/s per receiver)', () => {
   // One burst, run once (it takes a few real seconds), looked at by the tests below.
-  let burst: { result: { sent: number; retried: number; failed: number }; elapsed: number; db: Db; receivers: string[] };
+  let burst: {
+    result: { sent: number; retried: number; failed: number };
+    elapsed: number;
+    db: Db;
+    receivers: string[];
+    sent: SentMessage[];
+    calls: RecordedCall[];
+  };
+  let tdb: TestDb;
 
   beforeAll(async () => {
     fake.reset();
     fake.setRateLimit(true); // sliding 1 s windows
-    const tdb = openTestDb();
+    tdb = openTestDb();
     const receivers = Array.from({ length: 30 }, (_, i) => `ou_r${i}`);
     // One receiver gets 12 cards (more than 5 in a second), the other 29 share the remaining 108.
     plan(tdb.db, [
@@ -443,21 +452,22 @@ describe('Feishu rate limits (real limiter, real time, fake enforcing 50/s per a
       if (rows(tdb.db).some((x) => x.status === 'pending')) await new Promise((res) => setTimeout(res, 250));
     }
     silence.mockRestore();
-    burst = { result, elapsed: Date.now() - started, db: tdb.db, receivers };
-    t = tdb; // closed by afterEach of the first test below
+    // Copies: the top-level beforeEach resets the fake before each test.
+    burst = { result, elapsed: Date.now() - started, db: tdb.db, receivers, sent: [...fake.sent], calls: sendCalls(fake) };
     fake.setRateLimit(false);
   }, 30_000);
+  afterAll(() => tdb?.close());
 
   it('120 cards to 30 receivers are all delivered, exactly once, within the limits', () => {
-    const { result, elapsed, db, receivers } = burst;
+    const { result, elapsed, db, receivers, sent } = burst;
     expect(result.sent).toBe(120);
     expect(result.failed).toBe(0);
-    expectExactlyOnce(db, fake);
+    expectExactlyOnce(db, burst);
     // 120 at 50/s cannot take less than two seconds; the busy receiver's 12 need at least two as well.
     expect(elapsed).toBeGreaterThanOrEqual(2000);
-    const accepted = fake.sent.map((s) => s.at).sort((a, b) => a - b);
+    const accepted = sent.map((s) => s.at).sort((a, b) => a - b);
     for (let i = 50; i < accepted.length; i++) expect(accepted[i]! - accepted[i - 50]!).toBeGreaterThanOrEqual(1000);
-    const busy = fake.sent.filter((s) => s.receive_id === receivers[0]).map((s) => s.at);
+    const busy = sent.filter((s) => s.receive_id === receivers[0]).map((s) => s.at);
     expect(busy).toHaveLength(12);
     for (let i = 5; i < busy.length; i++) expect(busy[i]! - busy[i - 5]!).toBeGreaterThanOrEqual(1000);
   });
@@ -471,9 +481,9 @@ describe('Feishu rate limits (real limiter, real time, fake enforcing 50/s per a
   // finally, which moves that send's timestamp to Date.now()); in-flight sends stay counted at their start.
   // Remove `.fails` with that fix.
   it.fails('the real limiter keeps us under: no 429 or 230020 answer from the fake', () => {
-    const refused = sendCalls(fake).length - fake.sent.length;
+    const refused = burst.calls.length - burst.sent.length;
     expect(burst.result.retried).toBe(0);
     expect(refused).toBe(0);
-    expect(sendCalls(fake)).toHaveLength(120);
+    expect(burst.calls).toHaveLength(120);
   });
 });
