@@ -200,6 +200,7 @@ function registerFromForm(a: ActionCtx): Answer {
         coopUnitIds: Array.isArray(f.coop) ? f.coop.map(String) : str(f.coop).split(',').filter(Boolean),
         leaderId: str(f.leader),
         deadline: formDate(f.deadline, today),
+        progressCycle: (['weekly', 'biweekly', 'monthly'] as const).find((c) => c === str(f.cycle)) ?? 'none',
         important: flags.includes('important'),
         flagged: flags.includes('flagged'),
         confidential: flags.includes('confidential'),

@@ -138,6 +138,7 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
           leaderId: resolveLeader(db, p.leader, lead.id),
           deadline,
           source,
+          progressCycle: p.cycle,
           important: p.important,
           flagged: p.flagged,
           confidential: p.confidential,

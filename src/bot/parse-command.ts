@@ -38,6 +38,7 @@
  * 列表 scope: 我的/mine/my (default), 本单位/单位/unit, 逾期/overdue, 待审核/审核/review, 全部/所有/all.
  * 查看 ignores anything after the 编号. 进展 text and 催办 note keep their line breaks; a leading : ， etc. is dropped.
  */
+import type { ProgressCycle } from '../domain/item';
 import { parseItemNumber } from '../domain/item-number';
 
 export type ParsedCommand =
@@ -51,6 +52,8 @@ export type ParsedCommand =
       /** As typed; the handler parses it with parseDateInput. */
       deadline: string;
       leader: string | null;
+      /** 进展报送周期: 'none' unless 周期:每周|每两周|每月 was given. */
+      cycle: ProgressCycle;
       source: string | null;
       important: boolean;
       flagged: boolean;
@@ -95,7 +98,7 @@ export function stripMentions(text: string): string {
 
 const USAGE: Record<Sub, string> = {
   help: '/督办 帮助',
-  new: '/督办 新建 <标题> 主办:<单位> 截止:<日期> [协办:<单位>,<单位>] [分管:<姓名>] [来源:<来源>] [重要] [挂牌] [涉密]',
+  new: '/督办 新建 <标题> 主办:<单位> 截止:<日期> [协办:<单位>,<单位>] [分管:<姓名>] [来源:<来源>] [周期:每周|每两周|每月] [重要] [挂牌] [涉密]',
   list: '/督办 列表 [我的|本单位|逾期|待审核|全部]',
   view: '/督办 查看 <编号>',
   progress: '/督办 进展 <编号> <进展情况>',
@@ -214,10 +217,10 @@ const cleanText = (s: string) => s.replace(LEADING_SEP_RE, '').trim();
 
 // ───────────────────────────── 新建 quick form ─────────────────────────────
 
-type Field = 'lead' | 'coop' | 'due' | 'leader' | 'source';
+type Field = 'lead' | 'coop' | 'due' | 'leader' | 'source' | 'cycle';
 type Flag = 'important' | 'flagged' | 'confidential';
 
-const FIELD_LABEL: Record<Field, string> = { lead: '主办', coop: '协办', due: '截止', leader: '分管', source: '来源' };
+const FIELD_LABEL: Record<Field, string> = { lead: '主办', coop: '协办', due: '截止', leader: '分管', source: '来源', cycle: '周期' };
 
 const KEY_ALIASES: Record<string, Field> = {
   主办: 'lead',
@@ -242,6 +245,25 @@ const KEY_ALIASES: Record<string, Field> = {
   leader: 'leader',
   来源: 'source',
   source: 'source',
+  周期: 'cycle',
+  报送周期: 'cycle',
+  cycle: 'cycle',
+};
+
+/** 进展报送周期 as people write it. */
+const CYCLE_WORDS: Record<string, ProgressCycle> = {
+  每周: 'weekly',
+  一周: 'weekly',
+  weekly: 'weekly',
+  每两周: 'biweekly',
+  两周: 'biweekly',
+  双周: 'biweekly',
+  biweekly: 'biweekly',
+  每月: 'monthly',
+  每个月: 'monthly',
+  monthly: 'monthly',
+  不定期: 'none',
+  none: 'none',
 };
 const FLAG_ALIASES: Record<string, Flag> = {
   重要: 'important',
@@ -347,6 +369,8 @@ function parseNewQuick(args: string): ParsedCommand {
   if (!title) problems.push('缺少事项标题（标题写在“新建”之后、各项之前）');
   if (values.lead === undefined) problems.push('缺少主办单位（主办:单位名）');
   if (values.due === undefined) problems.push('缺少截止日期（截止:日期）');
+  const cycle = values.cycle === undefined ? 'none' : CYCLE_WORDS[values.cycle.toLowerCase()];
+  if (cycle === undefined) problems.push(`无法识别报送周期“${shorten(values.cycle!)}”（可写 每周、每两周、每月）`);
 
   const coop = (values.coop ?? '').split(/[,，、;；\s]+/).filter(Boolean);
   if (problems.length) {
@@ -360,6 +384,7 @@ function parseNewQuick(args: string): ParsedCommand {
     deadline: values.due!,
     leader: values.leader ?? null,
     source: values.source ?? null,
+    cycle: cycle ?? 'none',
     ...flags,
   };
 }

@@ -292,7 +292,7 @@ describe('forms', () => {
   it('the registration form offers sources, units and leaders, and submits {a: register, id: 0, v: 0}', () => {
     const card = registerFormCard({ units, leaders });
     expect(fieldNames(card)).toEqual([
-      'register_form', 'title', 'requirements', 'source', 'ref', 'lead', 'coop', 'leader', 'deadline', 'flags', 'submit',
+      'register_form', 'title', 'requirements', 'source', 'ref', 'lead', 'coop', 'leader', 'deadline', 'cycle', 'flags', 'submit',
     ]);
     expect(buttonsOf(card).map(buttonValue)).toEqual([{ a: 'register', id: 0, v: 0 }]);
     const text = textOf(card);

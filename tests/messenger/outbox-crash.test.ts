@@ -23,7 +23,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const COUNT = 200;
 const RECEIVERS = 20;
 const KILL_AFTER = 60;
-const HOLD_MS = 600;
+const HOLD_MS = 300;
 
 const isSend = (c: RecordedCall) => c.method === 'POST' && c.path === '/open-apis/im/v1/messages';
 const uuidOf = (c: RecordedCall) => (c.body as { uuid?: string } | undefined)?.uuid ?? '';
