@@ -24,7 +24,7 @@ afterAll(() => {
 });
 
 /** Runs the CLI to its end (killed after `ms`), with only PATH and the given variables in its environment. */
-function duban(args: string[], env: Record<string, string>, ms = 30_000): Promise<{ code: number | string; stdout: string; stderr: string }> {
+function duban(args: string[], env: Record<string, string>, ms = 45_000): Promise<{ code: number | string; stdout: string; stderr: string }> {
   return new Promise((done) => {
     let stdout = '';
     let stderr = '';
@@ -48,7 +48,7 @@ const count = (db: string, table: string) => {
   }
 };
 
-describe('npm run duban -- org import', { timeout: 60_000 }, () => {
+describe('npm run duban -- org import', { timeout: 90_000 }, () => {
   it('imports examples/org.yaml, and a second import changes nothing', async () => {
     const db = join(dir, 'org', 'duban.db');
     const first = await duban(['org', 'import', 'examples/org.yaml'], { DATABASE_PATH: db });

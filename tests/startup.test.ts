@@ -94,7 +94,7 @@ async function startServer(env: Record<string, string>): Promise<Proc> {
   for (let attempt = 0; ; attempt++) {
     const p = launch(env, await freePort());
     try {
-      await waitFor(p, "/healthz", () => healthy(p), 40_000);
+      await waitFor(p, '/healthz', () => healthy(p), 45_000);
       return p;
     } catch (err) {
       await stop(p);
@@ -116,7 +116,7 @@ async function stop(p: Proc) {
 }
 
 /** Runs a process that is expected to end by itself; kills it after `ms`. */
-async function runToExit(env: Record<string, string>, ms = 15_000) {
+async function runToExit(env: Record<string, string>, ms = 45_000) {
   const p = launch(env, await freePort());
   try {
     const code = await Promise.race([p.exited, sleep(ms).then(() => 'timeout' as const)]);
@@ -155,7 +155,7 @@ interface LocalMessage {
 }
 
 // Every case is its own process, so they run side by side; tsx needs a few seconds of CPU to start each one.
-describe.concurrent('the server process', { timeout: 60_000 }, () => {
+describe.concurrent('the server process', { timeout: 90_000 }, () => {
   describe('local mode (no Feishu app)', () => {
     it('starts, is healthy, says 本地模式, migrates the database, and answers /督办 帮助 through /local/messages', async () => {
       const db = join(dir, 'local', 'duban.db'); // a folder that does not exist yet
@@ -323,7 +323,7 @@ describe.concurrent('the server process', { timeout: 60_000 }, () => {
         const res = await postJson(`${p.url}/feishu/events`, body, headers);
         expect(res.status).toBe(200);
         // The outbox tries to reply; the SDK asks 127.0.0.1:9 for a tenant token and is refused.
-        await waitFor(p, 'the failed send in the log', () => (p.stdout().includes('send failed, will retry') ? true : undefined), 10_000);
+        await waitFor(p, 'the failed send in the log', () => (p.stdout().includes('send failed, will retry') ? true : undefined), 20_000);
       } finally {
         await stop(p);
       }

@@ -217,11 +217,11 @@ describe('a transient fault on a send ends with every card delivered exactly onc
   it('a reply slower than the timeout that Feishu still processed: the retry (same uuid) does not send it twice', async () => {
     const { db, worker } = setup({ timeoutMs: 200 });
     plan(db, [cardTo('ou_head_jwc', 'slow'), cardTo('ou_head_kyc', 'other')]);
-    fake.failNext(1, { delayMs: 500 }, { path: '/open-apis/im/v1/messages' });
+    fake.failNext(1, { delayMs: 600 }, { path: '/open-apis/im/v1/messages' });
 
     const started = Date.now();
     expect(await worker.drain(() => T0)).toEqual({ sent: 1, retried: 1, failed: 0 });
-    expect(Date.now() - started).toBeLessThan(450); // gave up at the timeout, not after the slow answer
+    expect(Date.now() - started).toBeLessThan(550); // gave up at the timeout, not after the slow answer
     const slow = rows(db).find((r) => r.status === 'pending')!;
     expect(slow.lastError).toMatch(/timeout|ECONNABORTED/i);
 
