@@ -166,6 +166,28 @@ describe('the chase ladder across the 2026 National Day holiday', () => {
   });
 });
 
+describe('progress-report cycles', () => {
+  it('asks on each due working day, a reply answers, a missing answer is recorded and reported', async () => {
+    h.setNow('2026-11-02');
+    await h.say(WHO.supervisor, '/督办 新建 推进专业认证 主办:教务处 截止:2026-12-31 周期:每周');
+    await h.click(WHO.unitHead, buttonValue(h.lastTo(WHO.unitHead).content, '认领'));
+    const requests = () => h.sentTo(WHO.unitHead).filter((m) => headerOf(m).includes('进展报送提醒'));
+    for (const d of ['2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06']) await morning(d);
+    expect(requests()).toHaveLength(0);
+    await morning('2026-11-09'); // a week after the claim
+    expect(requests()).toHaveLength(1);
+    await h.say(WHO.liaison, '本周完成了自评报告初稿', { parentId: requests()[0]!.message_id });
+    for (const d of ['2026-11-10', '2026-11-11', '2026-11-12', '2026-11-13', '2026-11-16']) await morning(d);
+    expect(requests()).toHaveLength(2);
+    // No answer to the 11-16 request: on the next due day it is recorded as missed, and the supervisors are told.
+    for (const d of ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23']) await morning(d);
+    const missed = h.db.$client.prepare("SELECT step_key FROM chases WHERE kind = 'progress_missed'").pluck().all();
+    expect(missed).toEqual([expect.stringContaining('2026-11-16')]);
+    const summary = textOf(h.lastTo(WHO.supervisor).content as Record<string, unknown>);
+    expect(summary.slice(summary.lastIndexOf('进展未报送'))).toContain('推进专业认证');
+  });
+});
+
 describe('digests', () => {
   it('each bound unit chat gets one weekly digest without confidential items; supervisors get the day’s summary', async () => {
     h.setNow('2026-11-20');
