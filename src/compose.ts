@@ -26,8 +26,9 @@ export interface ComposeOptions {
 /** Wires the product from its parts; main listens on the result, tests inject into it. */
 export async function compose(config: Config, runtime: Runtime, log: Logger, opts: ComposeOptions = {}) {
   const local = config.feishu ? null : new LocalMessenger();
-  const client = config.feishu ? createLarkClient(config.feishu, opts.larkCache) : null;
-  const messenger: Messenger = client ? new FeishuMessenger(client) : local!;
+  const cache = opts.larkCache ?? new lark.DefaultCache();
+  const client = config.feishu ? createLarkClient(config.feishu, cache) : null;
+  const messenger: Messenger = client ? new FeishuMessenger(client, 10_000, { cache, appId: config.feishu!.appId }) : local!;
   const now = opts.now ?? (() => new Date());
   const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, ...opts.outbox });
   const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(notificationSink(runtime.calendar, () => worker), chaseAnswers) };

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeFeishu } from './support/fake-feishu';
 import { messageEvent, signedRequest } from './support/feishu-signer';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -261,11 +262,13 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
       FEISHU_ENCRYPT_KEY: `encryptkey${randomBytes(12).toString('hex')}`,
       FEISHU_VERIFICATION_TOKEN: `verifytoken${randomBytes(12).toString('hex')}`,
     });
-    const expectNoSecrets = (logs: string, s: ReturnType<typeof secrets>) => {
-      for (const k of ['FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const) {
-        const leaks = logs.split('\n').filter((line) => line.includes(s[k]));
-        expect(leaks.map((line) => line.trim().slice(0, 200)), `${k} appears in the logs`).toEqual([]);
-      }
+    /** Every log line holding a secret, shown as `NAME: line` so one failure lists every leak. */
+    const expectNoSecrets = (logs: string, s: Record<string, string>) => {
+      const names = Object.keys(s).filter((k) => k !== 'FEISHU_APP_ID');
+      const leaks = logs
+        .split('\n')
+        .flatMap((line) => names.filter((k) => line.includes(s[k]!)).map((k) => `${k}: ${line.trim().slice(0, 160)}`));
+      expect(leaks, 'secrets in the logs').toEqual([]);
     };
 
     it('webhook mode at debug level: start, health check, garbage, bad signature, URL challenge', async () => {
@@ -307,27 +310,33 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
       expectNoSecrets(logs, s);
     });
 
-    it('a signed event whose reply cannot be sent (token request refused) does not print the app secret', async () => {
+    it('failed calls to the Open API (token refused, then a send refused) print neither the app secret nor the access token', async () => {
       const s = secrets();
-      const p = await startServer({
-        DATABASE_PATH: join(dir, 'secrets-send.db'),
-        LOG_LEVEL: 'debug',
-        FEISHU_DOMAIN: 'http://127.0.0.1:9',
-        ...s,
-      });
+      // A local fake of the Open API that knows this app: its token endpoint fails once (HTTP 500), then every
+      // message send is refused (HTTP 400, bot not in the chat), so the SDK sees both kinds of failure.
+      const fake = await startFakeFeishu({ appId: s.FEISHU_APP_ID, appSecret: s.FEISHU_APP_SECRET });
+      fake.failNext(1, { status: 500, code: 1, msg: 'token service down' }, { path: '/open-apis/auth/v3/tenant_access_token/internal' });
+      fake.failWhen((call) => call.path.startsWith('/open-apis/im/v1/messages'), { status: 400, code: 230002, msg: 'Bot/User can NOT be out of the chat.' });
+      let p: Proc | undefined;
       try {
+        p = await startServer({ DATABASE_PATH: join(dir, 'secrets-send.db'), LOG_LEVEL: 'debug', FEISHU_DOMAIN: fake.url, ...s });
         const { headers, body } = signedRequest(
           s.FEISHU_ENCRYPT_KEY,
           messageEvent({ token: s.FEISHU_VERIFICATION_TOKEN, senderOpenId: 'ou_someone', chatId: 'oc_p2p_someone', chatType: 'p2p', text: '/督办 帮助' }),
         );
         const res = await postJson(`${p.url}/feishu/events`, body, headers);
         expect(res.status).toBe(200);
-        // The outbox tries to reply; the SDK asks 127.0.0.1:9 for a tenant token and is refused.
-        await waitFor(p, 'the failed send in the log', () => (p.stdout().includes('send failed, will retry') ? true : undefined), 20_000);
+        // The outbox replies: the token request fails (retry in 1 s), then the send is refused for good.
+        const proc = p;
+        await waitFor(proc, 'the refused send in the log', () => (proc.stdout().includes('send failed for good') ? true : undefined), 30_000);
+        expect(fake.callsTo('/open-apis/im/v1/messages').length).toBeGreaterThan(0);
       } finally {
-        await stop(p);
+        if (p) await stop(p);
+        await fake.close();
       }
-      expectNoSecrets(p.stdout() + p.stderr(), s);
+      const logs = p!.stdout() + p!.stderr();
+      expect(logs).toContain('send failed, will retry'); // the token failure really happened
+      expectNoSecrets(logs, { ...s, TENANT_ACCESS_TOKEN: fake.token });
     });
   });
 });

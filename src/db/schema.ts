@@ -190,6 +190,8 @@ export const outbox = sqliteTable(
     index('outbox_due').on(t.status, t.nextAttemptAt),
     index('outbox_message').on(t.messageId),
     index('outbox_item').on(t.itemId),
+    index('outbox_receiver').on(t.receiveId, t.status),
+    index('outbox_target').on(t.targetMessageId, t.status),
   ],
 );
 

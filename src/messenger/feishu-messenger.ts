@@ -5,16 +5,26 @@ import { type Messenger, type OutgoingMessage, type ReceiveIdType, SendError } f
 /** Feishu answers these with a 4xx/200 body code but they pass with time: the rate limits. */
 const RETRYABLE_CODES = new Set([99991400, 230020, 99991663, 99991661]);
 
-export function createLarkClient(cfg: FeishuConfig, cache?: lark.Cache): lark.Client {
+/**
+ * The SDK's own logger prints whole axios errors with console.log — Authorization header and tenant token
+ * included — past pino's redaction. It stays silent; the outbox logs each failure as a SendError instead.
+ */
+const quiet = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
+
+/** A client with its own token cache (so a dead token can be dropped, and tests don't share the SDK's global). */
+export function createLarkClient(cfg: FeishuConfig, cache: lark.Cache = new lark.DefaultCache()): lark.Client {
   return new lark.Client({
     appId: cfg.appId,
     appSecret: cfg.appSecret,
     domain: cfg.domain,
     appType: lark.AppType.SelfBuild,
-    loggerLevel: lark.LoggerLevel.error,
-    ...(cache ? { cache } : {}),
+    cache,
+    logger: quiet,
   });
 }
+
+/** The token codes: Feishu no longer accepts the token the SDK has cached. */
+const TOKEN_CODES = new Set([99991663, 99991661]);
 
 interface FeishuReply {
   code?: number;
@@ -51,6 +61,8 @@ export class FeishuMessenger implements Messenger {
   constructor(
     private readonly client: lark.Client,
     private readonly timeoutMs = 10_000,
+    /** Where the client keeps its token; cleared when Feishu rejects the token, so the retry fetches a new one. */
+    private readonly tokenCache?: { cache: lark.Cache; appId: string },
   ) {}
 
   private async call(method: 'POST' | 'PATCH', url: string, data: object, params?: object): Promise<FeishuReply> {
@@ -59,7 +71,12 @@ export class FeishuMessenger implements Messenger {
       checkCode(res);
       return res;
     } catch (err) {
-      throw classifyFailure(err);
+      const failure = classifyFailure(err);
+      if (failure.code !== undefined && TOKEN_CODES.has(failure.code) && this.tokenCache) {
+        // The SDK would keep sending the dead token for up to two hours; an already-expired entry makes it refetch.
+        await this.tokenCache.cache.set(lark.CTenantAccessToken, '', 1, { namespace: this.tokenCache.appId });
+      }
+      throw failure;
     }
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { peopleWithRole } from '../db/org-repository';
 import { outbox } from '../db/schema';
@@ -172,6 +172,12 @@ export class OutboxWorker {
               eq(outbox.status, 'pending'),
               lte(outbox.nextAttemptAt, at),
               or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, at)),
+              // Messages to one person or chat go in order: none overtakes an earlier one still waiting to retry
+              // or held by another worker.
+              sql`NOT EXISTS (SELECT 1 FROM outbox o2 WHERE o2.status = 'pending' AND o2.id < ${outbox.id}
+                AND ((${outbox.receiveId} IS NOT NULL AND o2.receive_id = ${outbox.receiveId})
+                  OR (${outbox.receiveId} IS NULL AND o2.target_message_id = ${outbox.targetMessageId}))
+                AND (o2.next_attempt_at > ${at} OR (o2.lease_until IS NOT NULL AND o2.lease_until > ${at})))`,
             ),
           )
           .orderBy(asc(outbox.id))
@@ -213,7 +219,7 @@ export class OutboxWorker {
   }
 
   private async sendOne(row: OutboxRow, receiver: string, now: () => Date): Promise<keyof DrainResult> {
-    await this.limiter.acquire(receiver);
+    const done = await this.limiter.acquire(receiver);
     const message = { msgType: row.msgType as MsgType, content: row.content, uuid: row.uuid };
     try {
       let messageId: string | null = row.targetMessageId;
@@ -224,6 +230,7 @@ export class OutboxWorker {
       } else {
         await this.messenger.patch(row.targetMessageId!, row.content);
       }
+      done();
       this.db
         .update(outbox)
         .set({ status: 'sent', messageId, sentAt: now().toISOString(), attempts: row.attempts + 1, leaseUntil: null, lastError: null })
@@ -231,6 +238,7 @@ export class OutboxWorker {
         .run();
       return 'sent';
     } catch (err) {
+      done();
       const e = err instanceof SendError ? err : new SendError(String(err), true);
       const attempts = row.attempts + 1;
       if (e.retryAfterMs) this.limiter.pause(e.retryAfterMs);
