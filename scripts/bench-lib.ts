@@ -183,7 +183,7 @@ export interface SeedStats {
 
 /**
  * Inserts `count` open items (plus their progress reports and a few pending extension requests) in one
- * transaction through prepared statements. Spread: 12% assigned (slip sent 0–6 days ago, not yet claimed), 88% in
+ * transaction through prepared statements. Spread: 8% assigned (slip sent 0–6 days ago, not yet claimed), 92% in
  * progress (claimed 1–150 days ago); deadlines uniformly 0–200 days ahead, 2% already 1–40 days overdue; 5%
  * 挂牌督办; 45% with a report cycle, most of them reporting on time; 1% with a pending extension.
  */
@@ -216,7 +216,7 @@ export function seedItems(db: Db, bo: BenchOrg, o: SeedOptions, onProgress?: () 
       const overdue = rand() < 0.02;
       const deadline = isoDate(todayUtc + (overdue ? -(1 + Math.floor(rand() * 40)) : Math.floor(rand() * 201)) * DAY);
       const flagged = rand() < 0.05;
-      const assigned = rand() < 0.12;
+      const assigned = rand() < 0.08;
       const r = rand();
       const cycle = r < 0.55 ? cycles[0] : r < 0.75 ? cycles[1] : r < 0.9 ? cycles[2] : cycles[3];
       const head = `ou_bench_head_${unit}`;

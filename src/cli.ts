@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError, openDatabase } from './db/client';
 import { OrgFileError } from './org/parse-org';
@@ -75,7 +77,8 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   return 2;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Compared as real paths: a checkout under a path with spaces, Chinese characters or a symlink must still run.
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   runCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {

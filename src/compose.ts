@@ -7,7 +7,7 @@ import type { Config } from './config';
 import { type Dispatcher, feishuReceiver } from './feishu/receiver';
 import { localRoutes } from './local-routes';
 import type { Logger } from './logger';
-import { FeishuMessenger, createLarkClient } from './messenger/feishu-messenger';
+import { FeishuMessenger, createLarkClient, quietLarkLogger } from './messenger/feishu-messenger';
 import { LocalMessenger } from './messenger/local-messenger';
 import type { Messenger } from './messenger/messenger';
 import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
@@ -54,11 +54,11 @@ function longConnection(cfg: NonNullable<Config['feishu']>, dispatcher: Dispatch
     event: data,
   });
   const handler = async (data: unknown) => (await dispatcher.dispatch(toInbound(data as Record<string, unknown>), log)) ?? {};
-  const eventDispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register<{
+  const eventDispatcher = new lark.EventDispatcher({ logger: quietLarkLogger }).register<{
     'im.message.receive_v1': (d: unknown) => Promise<object>;
     'card.action.trigger': (d: unknown) => Promise<object>;
   }>({ 'im.message.receive_v1': handler, 'card.action.trigger': handler });
-  const client = new lark.WSClient({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, loggerLevel: lark.LoggerLevel.warn });
+  const client = new lark.WSClient({ appId: cfg.appId, appSecret: cfg.appSecret, domain: cfg.domain, logger: quietLarkLogger });
   return {
     start: () => client.start({ eventDispatcher }),
     close: () => client.close?.(),

@@ -86,7 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length) throw new ConfigError(problems);
   return {
     port: e.PORT ?? 3000,
-    host: e.HOST ?? '0.0.0.0',
+    // Local mode accepts unsigned events on /local/events: only this machine may reach it unless HOST says otherwise.
+    host: e.HOST ?? (feishu ? '0.0.0.0' : '127.0.0.1'),
     databasePath: e.DATABASE_PATH ?? './data/duban.db',
     orgFile: e.ORG_FILE ?? null,
     calendarFile: e.CALENDAR_FILE ?? null,

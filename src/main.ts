@@ -23,12 +23,11 @@ async function main() {
   try {
     runtime = openRuntime(config, log);
   } catch (err) {
-    if (err instanceof MigrationError || err instanceof OrgFileError) {
-      log.fatal(err.message);
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
+    // A bad database, org, calendar or schedule file: say what is wrong, not a stack trace.
+    const message = err instanceof Error ? err.message : String(err);
+    log.fatal({ kind: err instanceof MigrationError ? 'migration' : err instanceof OrgFileError ? 'org' : 'startup' }, message);
+    console.error(`启动失败：${message}`);
+    process.exit(1);
   }
   const { app, worker, ws, jobs, jobDeps } = await compose(config, runtime, log);
   if (!config.feishu) {

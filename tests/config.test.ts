@@ -27,7 +27,7 @@ describe('loadConfig: defaults', () => {
   it('an empty environment is local mode with every default', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1', // local mode listens on this machine only
       databasePath: './data/duban.db',
       orgFile: null,
       calendarFile: null,
@@ -37,10 +37,15 @@ describe('loadConfig: defaults', () => {
     });
   });
 
+  it('with a Feishu app configured the server listens on every interface by default (Feishu must reach it)', () => {
+    const c = loadConfig({ FEISHU_APP_ID: 'cli_x', FEISHU_APP_SECRET: 's', FEISHU_ENCRYPT_KEY: 'k', FEISHU_VERIFICATION_TOKEN: 't' });
+    expect(c.host).toBe('0.0.0.0');
+  });
+
   it('blank and whitespace-only values count as unset', () => {
     const c = loadConfig({ PORT: '', HOST: '  ', DATABASE_PATH: ' ', LOG_LEVEL: '', FEISHU_APP_ID: '  ', FEISHU_MODE: '' });
     expect(c.port).toBe(3000);
-    expect(c.host).toBe('0.0.0.0');
+    expect(c.host).toBe('127.0.0.1');
     expect(c.databasePath).toBe('./data/duban.db');
     expect(c.logLevel).toBe('info');
     expect(c.feishu).toBeNull();

@@ -9,7 +9,7 @@ const RETRYABLE_CODES = new Set([99991400, 230020, 99991663, 99991661]);
  * The SDK's own logger prints whole axios errors with console.log — Authorization header and tenant token
  * included — past pino's redaction. It stays silent; the outbox logs each failure as a SendError instead.
  */
-const quiet = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
+export const quietLarkLogger = { error() {}, warn() {}, info() {}, debug() {}, trace() {} };
 
 /** A client with its own token cache (so a dead token can be dropped, and tests don't share the SDK's global). */
 export function createLarkClient(cfg: FeishuConfig, cache: lark.Cache = new lark.DefaultCache()): lark.Client {
@@ -19,7 +19,7 @@ export function createLarkClient(cfg: FeishuConfig, cache: lark.Cache = new lark
     domain: cfg.domain,
     appType: lark.AppType.SelfBuild,
     cache,
-    logger: quiet,
+    logger: quietLarkLogger,
   });
 }
 

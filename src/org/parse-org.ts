@@ -9,9 +9,10 @@
 import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Alias, Document, Node as YamlNode, Pair, YAMLMap, YAMLSeq } from 'yaml';
 
-export type OrgRole = 'supervisor' | 'leader' | 'principal' | 'admin' | 'observer';
+import { type OrgRole, OrgRoles } from '../domain/actor';
 
-export const ORG_ROLES: readonly OrgRole[] = ['supervisor', 'leader', 'principal', 'admin', 'observer'];
+export type { OrgRole };
+export const ORG_ROLES: readonly OrgRole[] = OrgRoles;
 
 export interface OrgUnit {
   id: string;
@@ -66,10 +67,14 @@ const OPEN_ID_RE = /^ou_[A-Za-z0-9_-]+$/;
 const EMAIL_REF_RE = /^email:[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MOBILE_REF_RE = /^mobile:\+?[0-9]{5,15}$/;
 
-/** A reference to a person: a Feishu open_id `ou_…`, `email:someone@x.edu.cn` or `mobile:+8613800000000`. */
+/**
+ * A reference to a person: a Feishu open_id `ou_…`. The `email:`/`mobile:` forms are recognised but not yet
+ * accepted: Feishu sends events with open_ids, so such a person could never act, and mobiles cannot be messaged.
+ */
 export function isPersonRef(s: string): boolean {
-  return OPEN_ID_RE.test(s) || EMAIL_REF_RE.test(s) || MOBILE_REF_RE.test(s);
+  return OPEN_ID_RE.test(s);
 }
+const isLaterForm = (s: string) => EMAIL_REF_RE.test(s) || MOBILE_REF_RE.test(s);
 
 const UNIT_KEYS = ['id', 'name', 'head', 'liaisons', 'chat'] as const;
 const PERSON_KEYS = ['id', 'name', 'roles', 'leads'] as const;
@@ -83,7 +88,9 @@ const ROLE_LABELS: Record<OrgRole, string> = {
   observer: '纪委办、监察处、组织部等',
 };
 
-const PERSON_REF_HINT = '应为飞书 open_id（ou_ 开头），或 email:邮箱、mobile:手机号 形式';
+const PERSON_REF_HINT = '应为飞书 open_id（ou_ 开头）';
+const personRefHint = (s: string) =>
+  isLaterForm(s) ? 'email:/mobile: 形式暂不支持，请改为飞书 open_id（ou_ 开头，可用开放平台 API 调试台的 batch_get_id 查询）' : PERSON_REF_HINT;
 
 const SYNTAX_MESSAGES: Partial<Record<string, string>> = {
   BAD_INDENT: '缩进不正确',
@@ -350,14 +357,14 @@ export function parseOrg(yamlText: string): OrgFile {
     if (headField) {
       head = c.text(headField, `${path}.head`, '单位负责人（head）', false);
       if (head !== null && !isPersonRef(head)) {
-        c.report(headField.value, `${path}.head`, `单位负责人 "${head}" 写法不正确：${PERSON_REF_HINT}`);
+        c.report(headField.value, `${path}.head`, `单位负责人 "${head}" 写法不正确：${personRefHint(head)}`);
       }
     }
 
     const liaisons: string[] = [];
     for (const item of c.textList(f.get('liaisons'), `${path}.liaisons`, '联络人（liaisons）')) {
       if (!isPersonRef(item.value)) {
-        c.report(item.node, item.path, `联络人 "${item.value}" 写法不正确：${PERSON_REF_HINT}`);
+        c.report(item.node, item.path, `联络人 "${item.value}" 写法不正确：${personRefHint(item.value)}`);
       } else if (liaisons.includes(item.value)) {
         c.report(item.node, item.path, `联络人 "${item.value}" 重复列出`);
       } else {
@@ -394,7 +401,7 @@ export function parseOrg(yamlText: string): OrgFile {
     let id = c.requiredText(node, idField, `${path}.id`, '人员标识（id）');
     if (id !== null) {
       if (!isPersonRef(id)) {
-        c.report(idField!.value, `${path}.id`, `人员标识 "${id}" 写法不正确：${PERSON_REF_HINT}`);
+        c.report(idField!.value, `${path}.id`, `人员标识 "${id}" 写法不正确：${personRefHint(id)}`);
         id = null;
       } else if (personIdLines.has(id)) {
         c.report(idField!.value, `${path}.id`, `人员 "${id}" 重复列出${lineNote(personIdLines.get(id))}，请合并为一条并在 roles 中列出全部角色`);
