@@ -269,9 +269,9 @@ const capWindow = Math.min(CARDS, FEISHU_LIMITS.perMinute); // sends that only t
 const w = at.slice(0, capWindow);
 const spanS = (w[w.length - 1]! - w[0]!) / 1000;
 // A sliding-window limiter lets the first 50 go at once; leaving that burst out gives the steady rate.
-const sustained = spanS > 0 ? (w.length - FEISHU_LIMITS.perSecond) / spanS : 0;
-const sustainedPct = (sustained / FEISHU_LIMITS.perSecond) * 100;
 const firstWindowRate = spanS > 0 ? w.length / (spanS + 1) : 0;
+const sustained = w.length > 2 * FEISHU_LIMITS.perSecond && spanS > 0 ? (w.length - FEISHU_LIMITS.perSecond) / spanS : firstWindowRate;
+const sustainedPct = (sustained / FEISHU_LIMITS.perSecond) * 100;
 const max1s = maxInWindow(at, 1000);
 const max60s = maxInWindow(at, 60_000);
 const fullSeconds: number[] = [];
