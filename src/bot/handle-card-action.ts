@@ -4,6 +4,7 @@ import {
   type Audience,
   type Card,
   type CardAction,
+  CARD_ACTIONS,
   completionFormCard,
   completionReviewCard,
   extensionFormCard,
@@ -34,26 +35,8 @@ import { registerItem } from '../services/register-item';
 import { cardContext } from './card-context';
 import type { BotDeps } from './deps';
 
-const ACTIONS = [
-  'claim',
-  'progress_form',
-  'extension_form',
-  'completion_form',
-  'submit_progress',
-  'submit_extension',
-  'submit_completion',
-  'approve_extension',
-  'reject_extension',
-  'approve',
-  'return',
-  'detail',
-  'back',
-  'register',
-  'issue_interview',
-] as const satisfies readonly CardAction[];
-
 /** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
-const buttonValue = z.strictObject({ a: z.enum(ACTIONS), id: z.number().int().min(0), v: z.number().int().min(0) });
+const buttonValue = z.strictObject({ a: z.enum(CARD_ACTIONS), id: z.number().int().min(0), v: z.number().int().min(0) });
 
 interface CardEvent {
   operator?: { open_id?: string };

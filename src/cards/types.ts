@@ -11,24 +11,7 @@ export interface CardContext {
   yellowWithin?: number;
 }
 
-export type CardAction =
-  | 'claim'
-  | 'progress_form'
-  | 'extension_form'
-  | 'completion_form'
-  | 'submit_progress'
-  | 'submit_extension'
-  | 'submit_completion'
-  | 'approve_extension'
-  | 'reject_extension'
-  | 'approve'
-  | 'return'
-  | 'detail'
-  | 'back'
-  | 'register'
-  | 'issue_interview';
-
-export const CARD_ACTIONS: readonly CardAction[] = [
+export const CARD_ACTIONS = [
   'claim',
   'progress_form',
   'extension_form',
@@ -44,7 +27,9 @@ export const CARD_ACTIONS: readonly CardAction[] = [
   'back',
   'register',
   'issue_interview',
-];
+] as const;
+/** Every action a button may carry; the card-action handler has one function per entry. */
+export type CardAction = (typeof CARD_ACTIONS)[number];
 
 /** What every button carries: the action, the item id and the item version the card showed. Nothing else. */
 export interface ButtonValue {
