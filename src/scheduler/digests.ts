@@ -3,12 +3,12 @@ import type { WorkCalendar } from '../domain/calendar';
 import { addDays, chinaDate } from '../domain/dates';
 import type { Item } from '../domain/item';
 import type { Db } from '../db/client';
-import { hydrate } from '../db/item-repository';
+import { hydrate, listItems } from '../db/item-repository';
 import { listUnits, peopleWithRole } from '../db/org-repository';
 import { items } from '../db/schema';
 import { cardContext } from '../bot/card-context';
 import { chatAddress, enqueue, personAddress } from '../messenger/outbox';
-import { inArray } from 'drizzle-orm';
+import { and, inArray, sql } from 'drizzle-orm';
 import type { ScheduleConfig } from './schedule-config';
 
 export interface DigestResult {
@@ -24,9 +24,7 @@ export function weekStart(date: string): string {
 }
 
 
-function openItems(db: Db): Item[] {
-  return hydrate(db, db.select().from(items).where(inArray(items.state, ['assigned', 'in_progress', 'under_review'])).all());
-}
+const OPEN: Item['state'][] = ['assigned', 'in_progress', 'under_review'];
 
 /**
  * The weekly digest in each unit's bound group chat: its open items with lights and days left. Confidential items
@@ -37,12 +35,11 @@ export function runUnitDigests(db: Db, calendar: WorkCalendar, now: Date, cfg: S
   if (!calendar.isWorkday(date)) return { date, skipped: '非工作日', planned: 0 };
   const week = weekStart(date);
   const c = { ...cardContext(db, calendar, now), yellowWithin: cfg.yellowWithin };
-  const open = openItems(db).filter((i) => !i.confidential);
   let planned = 0;
   db.transaction((tx) => {
     for (const unit of listUnits(tx)) {
       if (!unit.chatId) continue;
-      const mine = open.filter((i) => i.leadUnitId === unit.id || i.coopUnitIds.includes(unit.id));
+      const mine = listItems(tx, { unitIds: [unit.id], states: OPEN, limit: 5000 }).filter((i) => !i.confidential);
       if (mine.length === 0) continue;
       const card = unitDigestCard(unit.name, mine, unit.id, c, `${week} 当周`);
       if (enqueue(tx, { to: chatAddress(unit.chatId), msgType: 'interactive', content: card, purpose: 'digest', dedupeKey: `digest:${unit.id}:${week}` }, now)) planned++;
@@ -55,8 +52,6 @@ export function runUnitDigests(db: Db, calendar: WorkCalendar, now: Date, cfg: S
 export function runSupervisorSummary(db: Db, calendar: WorkCalendar, now: Date, cfg: ScheduleConfig): DigestResult {
   const date = chinaDate(now);
   if (!calendar.isWorkday(date)) return { date, skipped: '非工作日', planned: 0 };
-  const open = openItems(db);
-  const chasing = open.filter((i) => i.state === 'assigned' || i.state === 'in_progress');
   const todays = (kind: string) =>
     new Set(
       db.$client
@@ -66,6 +61,12 @@ export function runSupervisorSummary(db: Db, calendar: WorkCalendar, now: Date, 
     );
   const warned = todays('warning');
   const missed = todays('progress_missed');
+  // Only what can be in the summary is read (deadlines near today, reviews, items named by today's chases), so the
+  // job stays small however many items are open.
+  const named = JSON.stringify([...warned, ...missed]);
+  const near = sql`(${items.deadline} BETWEEN ${addDays(date, -31)} AND ${addDays(date, 62)} OR ${items.state} = 'under_review' OR ${items.id} IN (SELECT value FROM json_each(${named})))`;
+  const open = hydrate(db, db.select().from(items).where(and(inArray(items.state, OPEN), near)).all());
+  const chasing = open.filter((i) => i.state === 'assigned' || i.state === 'in_progress');
   const s = {
     turnedYellow: chasing.filter((i) => i.deadline >= date && calendar.workdaysBetween(date, i.deadline) === cfg.yellowWithin),
     turnedRed: chasing.filter((i) => i.deadline < date && calendar.workdaysBetween(i.deadline, date) === 1),
