@@ -33,7 +33,7 @@ export const pf = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 /** A plain text table, columns padded by display width (CJK counts double). */
 export function table(rows: string[][]): string {
-  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
   const cols = Math.max(...rows.map((r) => r.length));
   const w = Array.from({ length: cols }, (_, c) => Math.max(...rows.map((r) => width(r[c] ?? ''))));
   const line = (r: string[]) => r.map((cell, c) => cell + ' '.repeat(w[c]! - width(cell))).join('  ').trimEnd();
@@ -183,9 +183,10 @@ export interface SeedStats {
 
 /**
  * Inserts `count` open items (plus their progress reports and a few pending extension requests) in one
- * transaction through prepared statements. Spread: 8% assigned (slip sent 0–6 days ago, not yet claimed), 92% in
- * progress (claimed 1–150 days ago); deadlines uniformly 0–200 days ahead, 2% already 1–40 days overdue; 5%
- * 挂牌督办; 45% with a report cycle, most of them reporting on time; 1% with a pending extension.
+ * transaction through prepared statements. Spread: 3% assigned (slip sent 0–6 days ago, not yet claimed: about four
+ * days of inflow, since 100k items open ~135 working days each means ~750 new a day), 97% in progress (claimed
+ * 1–150 days ago); deadlines uniformly 0–200 days ahead, 2% already 1–40 days overdue; 5% 挂牌督办; 45% with a
+ * report cycle (weekly, biweekly, monthly), 80% of those reporting; 1% with a pending extension.
  */
 export function seedItems(db: Db, bo: BenchOrg, o: SeedOptions, onProgress?: () => void): SeedStats {
   const rand = prng(o.seed ?? 20261201);
@@ -216,7 +217,7 @@ export function seedItems(db: Db, bo: BenchOrg, o: SeedOptions, onProgress?: () 
       const overdue = rand() < 0.02;
       const deadline = isoDate(todayUtc + (overdue ? -(1 + Math.floor(rand() * 40)) : Math.floor(rand() * 201)) * DAY);
       const flagged = rand() < 0.05;
-      const assigned = rand() < 0.08;
+      const assigned = rand() < 0.03;
       const r = rand();
       const cycle = r < 0.55 ? cycles[0] : r < 0.75 ? cycles[1] : r < 0.9 ? cycles[2] : cycles[3];
       const head = `ou_bench_head_${unit}`;
