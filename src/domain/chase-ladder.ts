@@ -193,9 +193,22 @@ function progressMissed(item: LadderItem, today: string, cal: WorkCalendar): str
 function progressDueDates(item: LadderItem, upTo: string, cal: WorkCalendar): string[] {
   if (item.progressCycle === 'none' || !item.claimedAt) return [];
   const anchor = chinaDate(new Date(item.claimedAt));
+  // A sweep asks this for every item with a cycle; items claimed on the same day share a schedule. The result is
+  // a pure function of (cycle, anchor, upTo, calendar), so it is remembered per calendar, within a bounded cache.
+  let memo = SCHEDULES.get(cal);
+  if (!memo || memo.size > 20_000) SCHEDULES.set(cal, (memo = new Map()));
+  const key = `${item.progressCycle}|${anchor}|${upTo}`;
+  let dates = memo.get(key);
+  if (!dates) memo.set(key, (dates = computeDueDates(item.progressCycle, anchor, upTo, cal)));
+  return dates;
+}
+
+const SCHEDULES = new WeakMap<WorkCalendar, Map<string, string[]>>();
+
+function computeDueDates(cycle: Exclude<ProgressCycle, 'none'>, anchor: string, upTo: string, cal: WorkCalendar): string[] {
   const dates: string[] = [];
   for (let k = 1; ; k++) {
-    const nominal = nominalDue(item.progressCycle, anchor, k);
+    const nominal = nominalDue(cycle, anchor, k);
     // Moving to a working day never goes backwards, so once the nominal date is past `upTo` so is every due date.
     if (nominal > upTo) break;
     const due = cal.onOrAfterWorkday(nominal);

@@ -17,8 +17,8 @@ export type Envelope =
 export interface PlannedMessage {
   to: Envelope;
   msgType: MsgType;
-  /** A card object, or {text}. */
-  content: object;
+  /** A card object, or {text}; or the same already serialised (one card rendered once for many people). */
+  content: object | string;
   purpose: string;
   itemId?: number | null;
   /** When set, the same key is never planned twice (scheduler steps, digests). */
@@ -37,27 +37,47 @@ export const chatAddress = (chatId: string): Envelope => ({ op: 'send', receiveI
  * was already planned (so a second sweep plans nothing).
  */
 export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): number | null {
-  const at = now.toISOString();
   const res = tx
     .insert(outbox)
-    .values({
-      uuid: randomUUID(),
-      dedupeKey: m.dedupeKey ?? null,
-      op: m.to.op,
-      receiveIdType: m.to.op === 'send' ? m.to.receiveIdType : null,
-      receiveId: m.to.op === 'send' ? m.to.receiveId : null,
-      targetMessageId: m.to.op === 'send' ? null : m.to.targetMessageId,
-      msgType: m.msgType,
-      content: JSON.stringify(m.content),
-      itemId: m.itemId ?? null,
-      purpose: m.purpose,
-      nextAttemptAt: at,
-      createdAt: at,
-    })
+    .values(outboxRow(m, now))
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id })
     .get();
   return res?.id ?? null;
+}
+
+function outboxRow(m: PlannedMessage, now: Date) {
+  const at = now.toISOString();
+  return {
+    uuid: randomUUID(),
+    dedupeKey: m.dedupeKey ?? null,
+    op: m.to.op,
+    receiveIdType: m.to.op === 'send' ? m.to.receiveIdType : null,
+    receiveId: m.to.op === 'send' ? m.to.receiveId : null,
+    targetMessageId: m.to.op === 'send' ? null : m.to.targetMessageId,
+    msgType: m.msgType,
+    content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    itemId: m.itemId ?? null,
+    purpose: m.purpose,
+    nextAttemptAt: at,
+    createdAt: at,
+  };
+}
+
+/**
+ * `enqueue` for bulk writers (the sweep): one prepared statement reused for every row. Same rows, same
+ * de-duplication; `content` may be passed already serialised so one card can go to many people.
+ */
+export function bulkEnqueuer(db: Db): (m: PlannedMessage | (Omit<PlannedMessage, 'content'> & { content: string }), now: Date) => number | null {
+  const stmt = db.$client.prepare(`INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, msg_type,
+      content, item_id, purpose, status, attempts, next_attempt_at, created_at)
+    VALUES (@uuid, @dedupeKey, @op, @receiveIdType, @receiveId, @targetMessageId, @msgType,
+      @content, @itemId, @purpose, 'pending', 0, @nextAttemptAt, @createdAt)
+    ON CONFLICT(dedupe_key) DO NOTHING RETURNING id`);
+  return (m, now) => {
+    const row = stmt.get(outboxRow(m as PlannedMessage, now)) as { id: number } | undefined;
+    return row?.id ?? null;
+  };
 }
 
 export interface OutboxOptions {

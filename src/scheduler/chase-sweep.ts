@@ -1,14 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { interviewProposalCard, overdueWarningCard, reminderCard } from '../cards/cards';
 import { type ChaseKind, type ChaseStep, type LadderItem, dueSteps } from '../domain/chase-ladder';
 import { chinaDate } from '../domain/dates';
-import type { ItemState, ProgressCycle } from '../domain/item';
+import type { Item, ItemState, ProgressCycle } from '../domain/item';
 import type { Db, Tx } from '../db/client';
-import { findItem } from '../db/item-repository';
+import { hydrate } from '../db/item-repository';
 import { findUnit, peopleWithRole } from '../db/org-repository';
-import { chases } from '../db/schema';
+import { items } from '../db/schema';
 import { cardContext } from '../bot/card-context';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { bulkEnqueuer, personAddress } from '../messenger/outbox';
 import type { WorkCalendar } from '../domain/calendar';
 import type { ScheduleConfig } from './schedule-config';
 
@@ -33,6 +33,8 @@ interface ScanRow {
   assigned_at: string | null;
   claimed_at: string | null;
   progress_cycle: ProgressCycle;
+  lead_unit_id: string;
+  leader_id: string;
   last_progress: string | null;
 }
 
@@ -42,6 +44,7 @@ const BATCH = 2000;
  * One pass of the chase ladder over every open item at `now`. Reads in bounded batches (keyset on id), decides
  * with the pure ladder, and records each due step once: the (step key, recipient) pair is unique, so a second
  * sweep, or two at once, write and send nothing new. Messages go to the outbox in the same transaction.
+ * Per batch, what is already recorded is read in one query, so a repeated sweep costs little more than the scan.
  */
 export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: ScheduleConfig): SweepResult {
   const date = chinaDate(now);
@@ -50,11 +53,12 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
   const pending = new Set(
     (db.$client.prepare("SELECT item_id FROM extensions WHERE status = 'pending'").pluck().all() as number[]),
   );
-  // Only items with a report cycle need their latest report; everyone else skips the lookup.
+  // `+state` keeps SQLite on the primary key (id order) instead of the state index plus a sort per batch. Only
+  // items with a report cycle need their latest report; everyone else skips the lookup.
   const scan = db.$client.prepare(`
-    SELECT id, state, deadline, flagged, assigned_at, claimed_at, progress_cycle,
+    SELECT id, state, deadline, flagged, assigned_at, claimed_at, progress_cycle, lead_unit_id, leader_id,
       CASE WHEN progress_cycle != 'none' THEN (SELECT MAX(created_at) FROM progress_reports p WHERE p.item_id = items.id) END AS last_progress
-    FROM items WHERE state IN ('assigned', 'in_progress') AND id > ? ORDER BY id LIMIT ?`);
+    FROM items WHERE +state IN ('assigned', 'in_progress') AND id > ? ORDER BY id LIMIT ?`);
   const writer = new StepWriter(db, calendar, now, cfg);
   let after = 0;
   for (;;) {
@@ -62,7 +66,7 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     result.scanned += rows.length;
-    const due: Array<[number, ChaseStep]> = [];
+    const due: Array<[ScanRow, ChaseStep]> = [];
     for (const r of rows) {
       const li: LadderItem = {
         id: r.id,
@@ -75,74 +79,99 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
         lastProgressAt: r.last_progress,
         hasPendingExtension: pending.has(r.id),
       };
-      for (const step of dueSteps(li, now, calendar, cfg.ladder)) due.push([r.id, step]);
+      for (const step of dueSteps(li, now, calendar, cfg.ladder)) due.push([r, step]);
     }
     result.due += due.length;
-    if (due.length) {
-      db.transaction((tx) => {
-        for (const [itemId, step] of due) writer.write(tx, itemId, step, result);
-      }, { behavior: 'immediate' });
-    }
+    if (due.length) db.transaction((tx) => writer.writeBatch(tx, due, result), { behavior: 'immediate' });
   }
   return result;
 }
 
-/** Turns a due step into chase records and messages, each recipient once. */
+/** Turns due steps into chase records and messages, each recipient once, each card rendered once. */
 class StepWriter {
   private readonly unitPeople = new Map<string, { head: string | null; all: string[] }>();
   private supervisors: string[] | null = null;
   private readonly c;
+  private readonly at: string;
+  private readonly recordedPairs;
+  private readonly insertChase;
+  private readonly chaseCount;
+  private readonly enqueue;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     calendar: WorkCalendar,
     private readonly now: Date,
-    private readonly cfg: ScheduleConfig,
+    cfg: ScheduleConfig,
   ) {
     this.c = { ...cardContext(db, calendar, now), yellowWithin: cfg.yellowWithin };
+    this.at = now.toISOString();
+    this.recordedPairs = db.$client.prepare(
+      "SELECT step_key || char(10) || recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))",
+    ).pluck();
+    this.insertChase = db.$client.prepare(
+      'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at, outbox_id) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.chaseCount = db.$client.prepare("SELECT count(*) FROM chases WHERE item_id = ? AND recipient != 'supervisors'").pluck();
+    this.enqueue = bulkEnqueuer(db);
   }
 
-  write(tx: Tx, itemId: number, step: ChaseStep, r: SweepResult) {
-    const at = this.now.toISOString();
-    const item = findItem(tx, itemId)!;
-    const unit = this.people(tx, item.leadUnitId);
-    const targets: Array<{ to: string; card: (() => object) | null }> = [];
-    const chaseCount = () =>
-      tx.select({ n: sql<number>`count(*)` }).from(chases).where(and(eq(chases.itemId, itemId), sql`${chases.recipient} != 'supervisors'`)).get()!.n;
+  writeBatch(tx: Tx, due: Array<[ScanRow, ChaseStep]>, r: SweepResult) {
+    const done = new Set(this.recordedPairs.all(JSON.stringify(due.map(([, s]) => s.key))) as string[]);
+    // Only steps with someone not yet told need their item loaded and a card rendered (a repeat sweep: none).
+    const work = due
+      .map(([row, step]) => ({ row, step, targets: this.targets(tx, row, step).filter((t) => !done.has(`${step.key}\n${t.to}`)) }))
+      .filter((w) => w.targets.length > 0);
+    if (work.length === 0) return;
+    const ids = [...new Set(work.map((w) => w.row.id))];
+    const loaded = new Map(hydrate(tx, tx.select().from(items).where(inArray(items.id, ids)).all()).map((i) => [i.id, i]));
+    for (const { row, step, targets } of work) {
+      const item = loaded.get(row.id)!;
+      const rendered = new Map<unknown, string>();
+      for (const t of targets) {
+        let outboxId: number | null = null;
+        if (t.card) {
+          let content = rendered.get(t.card);
+          if (content === undefined) rendered.set(t.card, (content = JSON.stringify(t.card(item))));
+          outboxId = this.enqueue(
+            { to: personAddress(t.to), msgType: 'interactive', content, purpose: `chase:${step.kind}`, itemId: item.id, dedupeKey: `chase:${step.key}:${t.to}` },
+            this.now,
+          );
+          if (outboxId) r.planned++;
+        }
+        if (this.insertChase.run(item.id, step.kind, step.key, t.to, this.at, outboxId).changes === 0) continue;
+        r.recorded++;
+        r.byKind[step.kind] = (r.byKind[step.kind] ?? 0) + 1;
+      }
+    }
+  }
+
+  /** Who hears of a step, and which card each gets (one card function per variant, rendered once). */
+  private targets(tx: Tx, row: ScanRow, step: ChaseStep): Array<{ to: string; card: ((item: Item) => object) | null }> {
+    const unit = this.people(tx, row.lead_unit_id);
+    const chases = (item: Item) => this.chaseCount.get(item.id) as number;
     switch (step.kind) {
       case 'warning': {
-        if (unit.head) targets.push({ to: unit.head, card: () => overdueWarningCard(item, this.c, { chases: chaseCount(), forLeader: false }) });
-        targets.push({ to: item.leaderId, card: () => overdueWarningCard(item, this.c, { chases: chaseCount(), forLeader: true }) });
-        targets.push({ to: 'supervisors', card: null }); // a line in the supervisors' daily summary
-        break;
+        const toUnit = (item: Item) => overdueWarningCard(item, this.c, { chases: chases(item), forLeader: false });
+        const toLeader = (item: Item) => overdueWarningCard(item, this.c, { chases: chases(item), forLeader: true });
+        return [
+          ...(unit.head ? [{ to: unit.head, card: toUnit }] : []),
+          { to: row.leader_id, card: toLeader },
+          { to: 'supervisors', card: null }, // a line in the supervisors' daily summary
+        ];
       }
-      case 'interview_proposal':
-        for (const s of this.supervisorIds(tx)) targets.push({ to: s, card: () => interviewProposalCard(item, this.c, { chases: chaseCount() }) });
-        break;
+      case 'interview_proposal': {
+        const card = (item: Item) => interviewProposalCard(item, this.c, { chases: chases(item) });
+        return this.supervisorIds(tx).map((to) => ({ to, card }));
+      }
       case 'progress_missed':
-        targets.push({ to: 'supervisors', card: null });
-        break;
+        return [{ to: 'supervisors', card: null }];
       default: {
         const kind = step.kind;
         const extra = kind === 'progress_request' ? { periodDue: step.key.split(':').at(-1) } : undefined;
-        for (const p of unit.all) targets.push({ to: p, card: () => reminderCard(item, this.c, kind, extra) });
+        const card = (item: Item) => reminderCard(item, this.c, kind, extra);
+        return unit.all.map((to) => ({ to, card }));
       }
-    }
-    for (const t of targets) {
-      const inserted = tx
-        .insert(chases)
-        .values({ itemId, kind: step.kind, stepKey: step.key, recipient: t.to, automatic: true, at })
-        .onConflictDoNothing()
-        .returning({ id: chases.id })
-        .get();
-      if (!inserted) continue;
-      r.recorded++;
-      r.byKind[step.kind] = (r.byKind[step.kind] ?? 0) + 1;
-      if (!t.card) continue;
-      const dedupeKey = `chase:${step.key}:${t.to}`;
-      const outboxId = enqueue(tx, { to: personAddress(t.to), msgType: 'interactive', content: t.card(), purpose: `chase:${step.kind}`, itemId, dedupeKey }, this.now);
-      if (outboxId) tx.update(chases).set({ outboxId }).where(eq(chases.id, inserted.id)).run();
-      r.planned++;
     }
   }
 
