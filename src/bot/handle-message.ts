@@ -1,4 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
+import { bindUnitChat } from '../services/bind-chat';
 import {
   helpCard,
   itemDetailCard,
@@ -7,13 +8,11 @@ import {
   receiptCard,
   registerFormCard,
 } from '../cards/cards';
-import { hasRole } from '../domain/actor';
 import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { canRegister } from '../domain/permissions';
-import { insertAudit } from '../db/history-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
-import { outbox, units } from '../db/schema';
+import { outbox } from '../db/schema';
 import type { Logger } from '../logger';
 import { applyCommand } from '../services/apply-command';
 import { SCOPE_LABELS, getItemDetail, listForActor } from '../services/item-queries';
@@ -174,19 +173,11 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
   }
 }
 
-/** `/督办 绑定 <单位>`: this group chat becomes the unit's, for digests. Supervisors, admins or the unit's head. */
+/** `/督办 绑定 <单位>`: this group chat becomes the unit's, for digests. */
 function bindChat(deps: BotDeps, unitText: string, sender: string, msg: NonNullable<MessageEvent['message']>, now: Date) {
-  const db = deps.ctx.db;
   if (msg.chat_type !== 'group' || !msg.chat_id) throw new DubanError(ErrorCode.InvalidInput, '请在单位的群聊中 @机器人 使用“绑定”');
-  const unit = resolveUnit(db, unitText);
-  const actor = loadActor(db, sender);
-  if (!(hasRole(actor, 'supervisor') || hasRole(actor, 'admin') || actor.headOf.includes(unit.id))) {
-    throw new DubanError(ErrorCode.Forbidden, '只有督办人员、管理员或该单位负责人可以绑定群聊');
-  }
-  const at = now.toISOString();
-  db.transaction((tx) => {
-    tx.update(units).set({ chatId: msg.chat_id!, updatedAt: at }).where(eq(units.id, unit.id)).run();
-    insertAudit(tx, { itemId: null, actorId: sender, channel: 'command', action: 'bind_chat', changes: { unit: unit.id, chatId: [unit.chatId, msg.chat_id] }, at });
-    replyCard(tx, msg.message_id!, noticeCard('群聊已绑定', `本群已绑定为“${unit.name}”的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now);
-  });
+  const unit = resolveUnit(deps.ctx.db, unitText);
+  bindUnitChat(deps.ctx, unit, msg.chat_id, sender, now, (tx) =>
+    replyCard(tx, msg.message_id!, noticeCard('群聊已绑定', `本群已绑定为“${unit.name}”的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now),
+  );
 }

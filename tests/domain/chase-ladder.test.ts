@@ -75,24 +75,6 @@ const lifeOf =
   (date: string): LadderItem =>
     item({ state: date <= '2026-09-21' ? 'assigned' : 'in_progress', ...over });
 
-const overdueDays = [
-  '2026-10-10',
-  '2026-10-12',
-  '2026-10-13',
-  '2026-10-14',
-  '2026-10-15',
-  '2026-10-16',
-  '2026-10-19',
-  '2026-10-20',
-  '2026-10-21',
-  '2026-10-22',
-  '2026-10-23',
-  '2026-10-26',
-  '2026-10-27',
-  '2026-10-28',
-  '2026-10-29',
-  '2026-10-30',
-];
 
 describe('the ladder across the 2026 National Day holiday', () => {
   it('labels every kind', () => {

@@ -3,7 +3,7 @@ import { compose } from '../../src/compose';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
-import { type FakeFeishu, type SentMessage, startFakeFeishu } from '../support/fake-feishu';
+import { type SentMessage, startFakeFeishu } from '../support/fake-feishu';
 import { cardActionEvent, messageEvent, signedRequest } from '../support/feishu-signer';
 import { at, openTestDb } from '../support/fixtures';
 
