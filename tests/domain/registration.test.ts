@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/domain/errors';
 import { type RegistrationInput, prepareRegistration } from '../../src/domain/registration';
 import { actorFor, chinaTime } from '../support/items';
+import { refusal } from '../support/assertions';
 
 const NOW = chinaTime('2026-11-02');
 
@@ -16,15 +16,6 @@ const input = (over: Partial<RegistrationInput> = {}): RegistrationInput => ({
   ...over,
 });
 
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DubanError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the registration was accepted');
-}
 
 describe('who may register', () => {
   it.each([

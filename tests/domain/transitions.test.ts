@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../src/domain/commands';
-import { DubanError } from '../../src/domain/errors';
 import { type Item, type ItemState, ItemStates, type PendingExtension } from '../../src/domain/item';
 import { type Decision, decide } from '../../src/domain/transitions';
 import { type Standing, STANDINGS, actorFor, chinaTime, makeItem } from '../support/items';
+import { refusal } from '../support/assertions';
 
 /** Monday 2026-11-02, 09:00 in Beijing; the default item is due 2026-12-31. */
 const NOW = chinaTime('2026-11-02');
@@ -18,16 +18,6 @@ const PENDING: PendingExtension = {
 /** An open item to merge into. */
 const TARGET = makeItem({ id: 2, seq: 18, state: 'in_progress' });
 
-/** The refusal `fn` throws; fails the test when it does not refuse, or throws something other than a DubanError. */
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DubanError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal, but the command was accepted');
-}
 
 /** The item after a decision was saved. */
 const apply = (item: Item, d: Decision): Item => ({ ...item, ...d.patch });

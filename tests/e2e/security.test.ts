@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findItemByNumber } from '../../src/db/item-repository';
 import { cardActionEvent, encryptBody, messageEvent, signHeaders, signedRequest, urlVerification } from '../support/feishu-signer';
+import { dumpTables } from '../support/assertions';
 import { WHO } from '../support/fixtures';
 import { type Bot, ENCRYPT_KEY, VERIFICATION_TOKEN, buttonValue, startBot } from './harness';
 
@@ -12,17 +13,8 @@ afterEach(async () => {
   await h.close();
 });
 
-/**
- * Every table, as rows: the proof that a refused request changed nothing. A verified event's id is the one thing
- * remembered (so Feishu's re-push is not acted on); pass `seen` to leave that ledger out.
- */
-function dump(seen = false) {
-  const sqlite = h.db.$client;
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name").all() as { name: string }[]).filter(
-    (t) => !(seen && t.name === 'processed_events'),
-  );
-  return Object.fromEntries(tables.map((t) => [t.name, sqlite.prepare(`SELECT * FROM "${t.name}"`).all()]));
-}
+/** Every table; with `seen`, leaving out the ledger of verified event ids (a refused click is still remembered). */
+const dump = (seen = false) => dumpTables(h.db, seen ? ['processed_events'] : []);
 
 async function registered() {
   await h.say(WHO.supervisor, '/督办 新建 完善实验室安全管理制度 主办:教务处 截止:2026-12-31');

@@ -12,12 +12,9 @@ import { type ServiceCommand, applyCommand } from '../../src/services/apply-comm
 import type { EventSink, ItemEvent, ServiceContext } from '../../src/services/context';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
+import { dumpTables } from '../support/assertions';
 
-/** Every row of every table (including sqlite_sequence and the migrations table). */
-function dump(db: Db) {
-  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
+const dump = (db: Db) => dumpTables(db);
 
 class SinkDown extends Error {
   override name = 'SinkDown';

@@ -3,7 +3,6 @@
  * the same version, the first wins and the second is refused with 'conflict', changing nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/domain/errors';
 import type { Item } from '../../src/domain/item';
 import { type Db, openDatabase } from '../../src/db/client';
 import { listHistory } from '../../src/db/history-repository';
@@ -11,6 +10,7 @@ import { findItem, updateItem } from '../../src/db/item-repository';
 import { type ServiceCommand, applyCommand } from '../../src/services/apply-command';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
+import { refusal, dumpTables } from '../support/assertions';
 
 let t: TestDb;
 beforeEach(() => {
@@ -18,20 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-function dump(db: Db) {
-  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
+const dump = (db: Db) => dumpTables(db);
 
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DubanError);
-    return e as DubanError;
-  }
-  throw new Error('expected a refusal');
-}
 
 const apply = (item: Item, actorId: string, command: ServiceCommand, expectedVersion?: number, now = at('2026-11-20')) =>
   applyCommand(t.ctx, { itemId: item.id, actorId, channel: 'card', command, now, expectedVersion });

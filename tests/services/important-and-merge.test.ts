@@ -3,7 +3,6 @@
  * source into the target; cancel (撤销) needs a reason. On a real SQLite file, through the services.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/domain/errors';
 import type { Item } from '../../src/domain/item';
 import type { RegistrationInput } from '../../src/domain/registration';
 import type { Db } from '../../src/db/client';
@@ -12,6 +11,7 @@ import { findItem } from '../../src/db/item-repository';
 import { type ServiceCommand, applyCommand } from '../../src/services/apply-command';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
+import { refusal, dumpTables } from '../support/assertions';
 
 let t: TestDb;
 beforeEach(() => {
@@ -19,22 +19,9 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-/** Every row of every table, to show that a refusal wrote nothing at all. */
-function dump(db: Db) {
-  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
+const dump = (db: Db) => dumpTables(db);
 const auditCount = () => (t.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DubanError);
-    return e as DubanError;
-  }
-  throw new Error('expected a refusal');
-}
 
 const register = (over: Partial<RegistrationInput> = {}, now = at('2026-11-02')) =>
   registerItem(t.ctx, { actorId: WHO.supervisor, channel: 'command', input: baseInput(over), now });

@@ -3,7 +3,6 @@
  * audit row (who, channel, from, to, what changed) in the same transaction, and the side tables keep the evidence.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/domain/errors';
 import type { Item } from '../../src/domain/item';
 import type { Channel } from '../../src/db/history-repository';
 import { listCompletions, listExtensions, listHistory, listProgress } from '../../src/db/history-repository';
@@ -11,6 +10,7 @@ import { findItem } from '../../src/db/item-repository';
 import { type ServiceCommand, applyCommand } from '../../src/services/apply-command';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb, recordingSink } from '../support/fixtures';
+import { refusal } from '../support/assertions';
 
 let t: TestDb;
 let sink: ReturnType<typeof recordingSink>;
@@ -23,15 +23,6 @@ afterEach(() => t.close());
 
 const auditCount = () => (t.db.$client.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DubanError);
-    return e as DubanError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('lifecycle: register → … → archived', () => {
   it('walks every step, one audit row per transition, history kept', () => {

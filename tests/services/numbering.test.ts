@@ -6,7 +6,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/domain/errors';
 import type { RegistrationInput } from '../../src/domain/registration';
 import type { Db } from '../../src/db/client';
 import { listHistory } from '../../src/db/history-repository';
@@ -14,6 +13,7 @@ import { applyCommand } from '../../src/services/apply-command';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
 import type { WorkerDone } from './register-worker';
+import { refusal, dumpTables } from '../support/assertions';
 
 let t: TestDb;
 beforeEach(() => {
@@ -21,20 +21,8 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-function dump(db: Db) {
-  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
+const dump = (db: Db) => dumpTables(db);
 
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DubanError);
-    return e as DubanError;
-  }
-  throw new Error('expected a refusal');
-}
 
 let titles = 0;
 const register = (over: Partial<RegistrationInput> = {}, now = at('2026-11-02'), actorId: string = WHO.supervisor) =>

@@ -9,14 +9,12 @@ import { findPerson, findUnit, leaderOfUnit, loadActor, peopleWithRole } from '.
 import { type OrgFile, parseOrg } from '../../src/org/parse-org';
 import { importOrg } from '../../src/services/import-org';
 import { type TestDb, openTestDb } from '../support/fixtures';
+import { dumpTables } from '../support/assertions';
 
 const EXAMPLE = parseOrg(readFileSync(new URL('../../examples/org.yaml', import.meta.url), 'utf8'));
 const EMPTY: OrgFile = { units: [], people: [] };
 
-function dump(db: Db) {
-  const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, db.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
-}
+const dump = (db: Db) => dumpTables(db);
 const clone = (org: OrgFile): OrgFile => structuredClone(org);
 
 let t: TestDb;

@@ -3,7 +3,6 @@
  * (涉密) item never shows to anyone outside it, and looking it up reads exactly like a number that does not exist.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DubanError } from '../../src/domain/errors';
 import type { Item } from '../../src/domain/item';
 import type { RegistrationInput } from '../../src/domain/registration';
 import { type ServiceCommand, applyCommand } from '../../src/services/apply-command';
@@ -11,20 +10,12 @@ import { type ListScope, ListScopes, awaitsDecisionBy, getItemDetail, getVisible
 import { registerItem } from '../../src/services/register-item';
 import { loadActor } from '../../src/db/org-repository';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
+import { refusal } from '../support/assertions';
 
 let t: TestDb;
 const I: Record<string, Item> = {};
 const NOW = at('2026-11-20');
 
-function refusal(fn: () => unknown): DubanError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(DubanError);
-    return e as DubanError;
-  }
-  throw new Error('expected a refusal');
-}
 
 /**
  * The picture on 2026-11-20:
