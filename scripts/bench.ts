@@ -23,6 +23,9 @@ import { OutboxWorker, enqueue, personAddress } from '../src/messenger/outbox';
 import { FEISHU_LIMITS, RateLimiter } from '../src/messenger/rate-limiter';
 import { runChaseSweep, type SweepResult } from '../src/scheduler/chase-sweep';
 import { DEFAULT_SCHEDULE } from '../src/scheduler/schedule-config';
+import { chaseCardRenderer } from '../src/scheduler/chase-card-render';
+import { outbox as outboxTable } from '../src/db/schema';
+import { isNotNull } from 'drizzle-orm';
 import { importOrg } from '../src/services/import-org';
 import { MemoryMonitor, benchOrg, maxInWindow, mb, median, ms, pf, seedItems, table } from './bench-lib';
 
@@ -129,7 +132,10 @@ function sweepOnCopy(k: number, keepCards: boolean): SweepRun {
     const chases = count('chases') - before.chases;
     const outbox = count('outbox') - before.outbox;
     if (keepCards) {
-      cardContents = db.$client.prepare(`SELECT content FROM outbox WHERE msg_type = 'interactive' ORDER BY id LIMIT 2000`).pluck().all() as string[];
+      // The sweep records what to draw; the cards are drawn when sent. Draw a sample here, as the server's sender would.
+      const draw = chaseCardRenderer(db, calendar, DEFAULT_SCHEDULE);
+      const sample = db.select().from(outboxTable).where(isNotNull(outboxTable.render)).orderBy(outboxTable.id).limit(2000).all();
+      cardContents = sample.map((row) => draw(JSON.parse(row.render!), row));
     }
     return { catchUp, catchUpMs, first, firstMs, second, secondMs, chases, outbox };
   } finally {

@@ -12,6 +12,7 @@ import { LocalMessenger } from './messenger/local-messenger';
 import type { Messenger } from './messenger/messenger';
 import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
 import type { Runtime } from './runtime';
+import { chaseCardRenderer } from './scheduler/chase-card-render';
 import { type JobDeps, jobs } from './scheduler/jobs';
 import { allSinks, chaseAnswers } from './services/chase-records';
 import type { ServiceContext } from './services/context';
@@ -30,7 +31,8 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const client = config.feishu ? createLarkClient(config.feishu, cache) : null;
   const messenger: Messenger = client ? new FeishuMessenger(client, 10_000, { cache, appId: config.feishu!.appId }) : local!;
   const now = opts.now ?? (() => new Date());
-  const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, ...opts.outbox });
+  const render = chaseCardRenderer(runtime.db, runtime.calendar, runtime.schedule);
+  const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, render, ...opts.outbox });
   const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(notificationSink(runtime.calendar, () => worker), chaseAnswers) };
   const deps: BotDeps = { ctx, now, kick: () => worker.kick() };
   const dispatcher = createDispatcher(deps);

@@ -172,6 +172,11 @@ export const outbox = sqliteTable(
     targetMessageId: text('target_message_id'),
     msgType: text('msg_type').notNull(),
     content: text('content').notNull(),
+    /**
+     * Set instead of `content` for cards drawn when sent (the scheduler's reminders): what to draw, as JSON. The
+     * row is still the record of the message; the card shows the item as it is when it goes out.
+     */
+    render: text('render'),
     itemId: integer('item_id').references(() => items.id),
     /** What the message is for: slip, review, receipt, reminder, digest, alert, … */
     purpose: text('purpose').notNull(),

@@ -23,6 +23,8 @@ export interface PlannedMessage {
   itemId?: number | null;
   /** When set, the same key is never planned twice (scheduler steps, digests). */
   dedupeKey?: string;
+  /** Draw the card when it is sent, from this description (see OutboxOptions.render); `content` is then ignored. */
+  render?: object;
 }
 
 /** How a person id from the org file is addressed. */
@@ -56,7 +58,8 @@ function outboxRow(m: PlannedMessage, now: Date) {
     receiveId: m.to.op === 'send' ? m.to.receiveId : null,
     targetMessageId: m.to.op === 'send' ? null : m.to.targetMessageId,
     msgType: m.msgType,
-    content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    content: m.render ? '' : typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    render: m.render ? JSON.stringify(m.render) : null,
     itemId: m.itemId ?? null,
     purpose: m.purpose,
     nextAttemptAt: at,
@@ -70,9 +73,9 @@ function outboxRow(m: PlannedMessage, now: Date) {
  */
 export function bulkEnqueuer(db: Db): (m: PlannedMessage | (Omit<PlannedMessage, 'content'> & { content: string }), now: Date) => number | null {
   const stmt = db.$client.prepare(`INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, msg_type,
-      content, item_id, purpose, status, attempts, next_attempt_at, created_at)
+      content, render, item_id, purpose, status, attempts, next_attempt_at, created_at)
     VALUES (@uuid, @dedupeKey, @op, @receiveIdType, @receiveId, @targetMessageId, @msgType,
-      @content, @itemId, @purpose, 'pending', 0, @nextAttemptAt, @createdAt)
+      @content, @render, @itemId, @purpose, 'pending', 0, @nextAttemptAt, @createdAt)
     ON CONFLICT(dedupe_key) DO NOTHING RETURNING id`);
   return (m, now) => {
     const row = stmt.get(outboxRow(m as PlannedMessage, now)) as { id: number } | undefined;
@@ -89,6 +92,8 @@ export interface OutboxOptions {
   limiter?: RateLimiter;
   /** The moment used to decide what is due (the scheduler's clock, so time can be driven in tests and `tick`). */
   clock?: () => Date;
+  /** Draws a row's card from its `render` description, just before sending (the content to send, as JSON). */
+  render?: (description: unknown, row: OutboxRow) => string;
 }
 
 export interface DrainResult {
@@ -110,6 +115,7 @@ export class OutboxWorker {
   private readonly leaseMs: number;
   readonly limiter: RateLimiter;
   private readonly clock: () => Date;
+  private readonly render?: OutboxOptions['render'];
   private running: Promise<DrainResult> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -126,6 +132,7 @@ export class OutboxWorker {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.limiter = opts.limiter ?? new RateLimiter();
     this.clock = opts.clock ?? (() => new Date());
+    this.render = opts.render;
   }
 
   /** Sends everything due at `now` (default: the clock), until nothing due is left. */
@@ -239,8 +246,19 @@ export class OutboxWorker {
   }
 
   private async sendOne(row: OutboxRow, receiver: string, now: () => Date): Promise<keyof DrainResult> {
+    let content = row.content;
+    if (row.render) {
+      try {
+        if (!this.render) throw new Error('no renderer configured for cards drawn at send time');
+        content = this.render(JSON.parse(row.render), row);
+      } catch (err) {
+        // A card that cannot be drawn will not be drawn by trying again: park it and tell the admins.
+        this.park(row, row.attempts + 1, new SendError(`render: ${err instanceof Error ? err.message : String(err)}`, false), now());
+        return 'failed';
+      }
+    }
     const done = await this.limiter.acquire(receiver);
-    const message = { msgType: row.msgType as MsgType, content: row.content, uuid: row.uuid };
+    const message = { msgType: row.msgType as MsgType, content, uuid: row.uuid };
     try {
       let messageId: string | null = row.targetMessageId;
       if (row.op === 'send') {
@@ -248,7 +266,7 @@ export class OutboxWorker {
       } else if (row.op === 'reply') {
         messageId = (await this.messenger.reply(row.targetMessageId!, message)).messageId;
       } else {
-        await this.messenger.patch(row.targetMessageId!, row.content);
+        await this.messenger.patch(row.targetMessageId!, content);
       }
       done();
       this.db

@@ -1,13 +1,9 @@
-import { inArray } from 'drizzle-orm';
-import { interviewProposalCard, overdueWarningCard, reminderCard } from '../cards/cards';
 import { type ChaseKind, type ChaseStep, type LadderItem, dueSteps } from '../domain/chase-ladder';
 import { chinaDate } from '../domain/dates';
-import type { Item, ItemState, ProgressCycle } from '../domain/item';
+import type { ItemState, ProgressCycle } from '../domain/item';
+import type { ChaseCardRef } from './chase-card-render';
 import type { Db, Tx } from '../db/client';
-import { hydrate } from '../db/item-repository';
 import { findUnit, peopleWithRole } from '../db/org-repository';
-import { items } from '../db/schema';
-import { cardContext } from '../bot/card-context';
 import { bulkEnqueuer, personAddress } from '../messenger/outbox';
 import type { WorkCalendar } from '../domain/calendar';
 import type { ScheduleConfig } from './schedule-config';
@@ -59,7 +55,7 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
     SELECT id, state, deadline, flagged, assigned_at, claimed_at, progress_cycle, lead_unit_id, leader_id,
       CASE WHEN progress_cycle != 'none' THEN (SELECT MAX(created_at) FROM progress_reports p WHERE p.item_id = items.id) END AS last_progress
     FROM items WHERE +state IN ('assigned', 'in_progress') AND id > ? ORDER BY id LIMIT ?`);
-  const writer = new StepWriter(db, calendar, now, cfg);
+  const writer = new StepWriter(db, now);
   let after = 0;
   for (;;) {
     const rows = scan.all(after, BATCH) as ScanRow[];
@@ -87,24 +83,19 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
   return result;
 }
 
-/** Turns due steps into chase records and messages, each recipient once, each card rendered once. */
+/** Turns due steps into chase records and messages, each recipient once. */
 class StepWriter {
   private readonly unitPeople = new Map<string, { head: string | null; all: string[] }>();
   private supervisors: string[] | null = null;
-  private readonly c;
   private readonly at: string;
   private readonly recordedPairs;
   private readonly insertChase;
-  private readonly chaseCount;
   private readonly enqueue;
 
   constructor(
     db: Db,
-    calendar: WorkCalendar,
     private readonly now: Date,
-    cfg: ScheduleConfig,
   ) {
-    this.c = { ...cardContext(db, calendar, now), yellowWithin: cfg.yellowWithin };
     this.at = now.toISOString();
     this.recordedPairs = db.$client.prepare(
       "SELECT step_key || char(10) || recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))",
@@ -112,64 +103,47 @@ class StepWriter {
     this.insertChase = db.$client.prepare(
       'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at, outbox_id) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING',
     );
-    this.chaseCount = db.$client.prepare("SELECT count(*) FROM chases WHERE item_id = ? AND recipient != 'supervisors'").pluck();
     this.enqueue = bulkEnqueuer(db);
   }
 
   writeBatch(tx: Tx, due: Array<[ScanRow, ChaseStep]>, r: SweepResult) {
     const done = new Set(this.recordedPairs.all(JSON.stringify(due.map(([, s]) => s.key))) as string[]);
-    // Only steps with someone not yet told need their item loaded and a card rendered (a repeat sweep: none).
-    const work = due
-      .map(([row, step]) => ({ row, step, targets: this.targets(tx, row, step).filter((t) => !done.has(`${step.key}\n${t.to}`)) }))
-      .filter((w) => w.targets.length > 0);
-    if (work.length === 0) return;
-    const ids = [...new Set(work.map((w) => w.row.id))];
-    const loaded = new Map(hydrate(tx, tx.select().from(items).where(inArray(items.id, ids)).all()).map((i) => [i.id, i]));
+    // Only steps with someone not yet told are written (a repeat sweep: none).
+    const work = due.map(([row, step]) => ({ row, step, targets: this.targets(tx, row, step).filter((t) => !done.has(`${step.key}\n${t.to}`)) }));
     for (const { row, step, targets } of work) {
-      const item = loaded.get(row.id)!;
-      const rendered = new Map<unknown, string>();
       for (const t of targets) {
         let outboxId: number | null = null;
         if (t.card) {
-          let content = rendered.get(t.card);
-          if (content === undefined) rendered.set(t.card, (content = JSON.stringify(t.card(item))));
           outboxId = this.enqueue(
-            { to: personAddress(t.to), msgType: 'interactive', content, purpose: `chase:${step.kind}`, itemId: item.id, dedupeKey: `chase:${step.key}:${t.to}` },
+            { to: personAddress(t.to), msgType: 'interactive', content: '', render: t.card, purpose: `chase:${step.kind}`, itemId: row.id, dedupeKey: `chase:${step.key}:${t.to}` },
             this.now,
           );
           if (outboxId) r.planned++;
         }
-        if (this.insertChase.run(item.id, step.kind, step.key, t.to, this.at, outboxId).changes === 0) continue;
+        if (this.insertChase.run(row.id, step.kind, step.key, t.to, this.at, outboxId).changes === 0) continue;
         r.recorded++;
         r.byKind[step.kind] = (r.byKind[step.kind] ?? 0) + 1;
       }
     }
   }
 
-  /** Who hears of a step, and which card each gets (one card function per variant, rendered once). */
-  private targets(tx: Tx, row: ScanRow, step: ChaseStep): Array<{ to: string; card: ((item: Item) => object) | null }> {
+  /** Who hears of a step, and which card each gets (drawn when sent: see chase-card-render.ts). */
+  private targets(tx: Tx, row: ScanRow, step: ChaseStep): Array<{ to: string; card: ChaseCardRef | null }> {
     const unit = this.people(tx, row.lead_unit_id);
-    const chases = (item: Item) => this.chaseCount.get(item.id) as number;
     switch (step.kind) {
-      case 'warning': {
-        const toUnit = (item: Item) => overdueWarningCard(item, this.c, { chases: chases(item), forLeader: false });
-        const toLeader = (item: Item) => overdueWarningCard(item, this.c, { chases: chases(item), forLeader: true });
+      case 'warning':
         return [
-          ...(unit.head ? [{ to: unit.head, card: toUnit }] : []),
-          { to: row.leader_id, card: toLeader },
+          ...(unit.head ? [{ to: unit.head, card: { card: 'chase', kind: 'warning' } as ChaseCardRef }] : []),
+          { to: row.leader_id, card: { card: 'chase', kind: 'warning', forLeader: true } },
           { to: 'supervisors', card: null }, // a line in the supervisors' daily summary
         ];
-      }
-      case 'interview_proposal': {
-        const card = (item: Item) => interviewProposalCard(item, this.c, { chases: chases(item) });
-        return this.supervisorIds(tx).map((to) => ({ to, card }));
-      }
+      case 'interview_proposal':
+        return this.supervisorIds(tx).map((to) => ({ to, card: { card: 'chase', kind: 'interview_proposal' } }));
       case 'progress_missed':
         return [{ to: 'supervisors', card: null }];
       default: {
-        const kind = step.kind;
-        const extra = kind === 'progress_request' ? { periodDue: step.key.split(':').at(-1) } : undefined;
-        const card = (item: Item) => reminderCard(item, this.c, kind, extra);
+        const periodDue = step.kind === 'progress_request' ? step.key.split(':').at(-1) : undefined;
+        const card: ChaseCardRef = { card: 'chase', kind: step.kind, ...(periodDue ? { periodDue } : {}) };
         return unit.all.map((to) => ({ to, card }));
       }
     }

@@ -166,6 +166,38 @@ describe('the chase ladder across the 2026 National Day holiday', () => {
   });
 });
 
+describe('cards drawn when sent', () => {
+  it('a reminder planned before the unit claimed shows the item as it is when it goes out', async () => {
+    h.setNow('2026-11-23');
+    await h.say(WHO.supervisor, '/督办 新建 修订学籍管理规定 主办:教务处 截止:2026-12-31');
+    h.setNow('2026-11-24');
+    const sweep = h.bot.jobs.find((j) => j.name === 'chase-sweep')!;
+    await runJob(sweep, h.bot.jobDeps, h.now, log); // plans 认领提醒, not yet sent
+    const planned = h.db.$client.prepare("SELECT content, render FROM outbox WHERE purpose = 'chase:unclaimed'").all() as { content: string; render: string }[];
+    expect(planned).toHaveLength(2);
+    expect(planned.every((r) => r.content === '' && JSON.parse(r.render).kind === 'unclaimed')).toBe(true);
+    // The head claims from the 督办单 before the sender gets to the reminders.
+    const slip = h.sentTo(WHO.unitHead).find((m) => JSON.stringify(m.content).includes('认领'))!;
+    await h.click(WHO.unitHead, buttonValue(slip.content, '认领'), { messageId: slip.message_id });
+    const reminder = h.sentTo(WHO.liaison).find((m) => headerOf(m).includes('认领提醒'))!;
+    expect(JSON.stringify(reminder.content)).not.toContain('"认领"');
+    expect(JSON.stringify(reminder.content)).toContain('办理中');
+  });
+
+  it('a card that cannot be drawn is parked and the admins are told', async () => {
+    h.setNow('2026-11-24');
+    const { enqueue, personAddress } = await import('../../src/messenger/outbox');
+    h.db.transaction((tx) => {
+      enqueue(tx, { to: personAddress(WHO.unitHead), msgType: 'interactive', content: {}, render: { card: 'nonsense' }, purpose: 'chase:x' }, h.now);
+    });
+    await h.flush();
+    const row = h.db.$client.prepare("SELECT status, last_error FROM outbox WHERE purpose = 'chase:x'").get() as { status: string; last_error: string };
+    expect(row.status).toBe('failed');
+    expect(row.last_error).toContain('render');
+    expect(JSON.stringify(h.lastTo(WHO.admin).content)).toContain('发送失败');
+  });
+});
+
 describe('progress-report cycles', () => {
   it('asks on each due working day, a reply answers, a missing answer is recorded and reported', async () => {
     h.setNow('2026-11-02');
