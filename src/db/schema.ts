@@ -160,8 +160,11 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Feishu's idempotency key for this send: fixed at insert, reused by every retry. */
-    uuid: text('uuid').notNull().unique(),
+    /**
+     * Feishu's idempotency key for this send: fixed at insert, reused by every retry. Random, so unique without an
+     * index (an index on random keys was the costliest part of writing a day's reminders).
+     */
+    uuid: text('uuid').notNull(),
     /** Makes a planned message unique (a scheduler step sends once however often it runs). */
     dedupeKey: text('dedupe_key').unique(),
     /** send | reply | patch */
@@ -194,9 +197,6 @@ export const outbox = sqliteTable(
   (t) => [
     index('outbox_due').on(t.status, t.nextAttemptAt),
     index('outbox_message').on(t.messageId),
-    index('outbox_item').on(t.itemId),
-    index('outbox_receiver').on(t.receiveId, t.status),
-    index('outbox_target').on(t.targetMessageId, t.status),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { peopleWithRole } from '../db/org-repository';
 import { outbox } from '../db/schema';
@@ -116,6 +116,7 @@ export class OutboxWorker {
   readonly limiter: RateLimiter;
   private readonly clock: () => Date;
   private readonly render?: OutboxOptions['render'];
+  private readonly heldStmt;
   private running: Promise<DrainResult> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -133,6 +134,8 @@ export class OutboxWorker {
     this.limiter = opts.limiter ?? new RateLimiter();
     this.clock = opts.clock ?? (() => new Date());
     this.render = opts.render;
+    this.heldStmt = db.$client.prepare(`SELECT coalesce(receive_id, target_message_id) AS k, min(id) AS first FROM outbox
+      WHERE status = 'pending' AND (next_attempt_at > ? OR (lease_until IS NOT NULL AND lease_until > ?)) GROUP BY k`);
   }
 
   /** Sends everything due at `now` (default: the clock), until nothing due is left. */
@@ -191,6 +194,10 @@ export class OutboxWorker {
     const leaseUntil = new Date(now.getTime() + this.leaseMs).toISOString();
     return this.db.transaction(
       (tx) => {
+        // Messages to one person or chat go in order: none overtakes an earlier one still waiting to retry or held
+        // by another worker. Those are few, so they are found in one pass rather than kept in an index.
+        const held = new Map<string, number>();
+        for (const h of this.heldStmt.all(at, at) as Array<{ k: string; first: number }>) held.set(h.k, h.first);
         const due = tx
           .select()
           .from(outbox)
@@ -199,17 +206,16 @@ export class OutboxWorker {
               eq(outbox.status, 'pending'),
               lte(outbox.nextAttemptAt, at),
               or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, at)),
-              // Messages to one person or chat go in order: none overtakes an earlier one still waiting to retry
-              // or held by another worker.
-              sql`NOT EXISTS (SELECT 1 FROM outbox o2 WHERE o2.status = 'pending' AND o2.id < ${outbox.id}
-                AND ((${outbox.receiveId} IS NOT NULL AND o2.receive_id = ${outbox.receiveId})
-                  OR (${outbox.receiveId} IS NULL AND o2.target_message_id = ${outbox.targetMessageId}))
-                AND (o2.next_attempt_at > ${at} OR (o2.lease_until IS NOT NULL AND o2.lease_until > ${at})))`,
             ),
           )
           .orderBy(asc(outbox.id))
-          .limit(this.batchSize)
-          .all();
+          .limit(this.batchSize * 4)
+          .all()
+          .filter((row) => {
+            const first = held.get(row.receiveId ?? row.targetMessageId ?? '');
+            return first === undefined || first > row.id;
+          })
+          .slice(0, this.batchSize);
         for (const row of due) tx.update(outbox).set({ leaseUntil }).where(eq(outbox.id, row.id)).run();
         return due;
       },

@@ -90,6 +90,7 @@ class StepWriter {
   private readonly at: string;
   private readonly recordedPairs;
   private readonly insertChase;
+  private readonly linkOutbox;
   private readonly enqueue;
 
   constructor(
@@ -101,8 +102,9 @@ class StepWriter {
       "SELECT step_key || char(10) || recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))",
     ).pluck();
     this.insertChase = db.$client.prepare(
-      'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at, outbox_id) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT DO NOTHING',
     );
+    this.linkOutbox = db.$client.prepare('UPDATE chases SET outbox_id = ? WHERE id = ?');
     this.enqueue = bulkEnqueuer(db);
   }
 
@@ -112,17 +114,20 @@ class StepWriter {
     const work = due.map(([row, step]) => ({ row, step, targets: this.targets(tx, row, step).filter((t) => !done.has(`${step.key}\n${t.to}`)) }));
     for (const { row, step, targets } of work) {
       for (const t of targets) {
-        let outboxId: number | null = null;
-        if (t.card) {
-          outboxId = this.enqueue(
-            { to: personAddress(t.to), msgType: 'interactive', content: '', render: t.card, purpose: `chase:${step.kind}`, itemId: row.id, dedupeKey: `chase:${step.key}:${t.to}` },
-            this.now,
-          );
-          if (outboxId) r.planned++;
-        }
-        if (this.insertChase.run(row.id, step.kind, step.key, t.to, this.at, outboxId).changes === 0) continue;
+        // The chase row's unique (step, recipient) is what makes a step happen once; its message needs no key of its own.
+        const chase = this.insertChase.run(row.id, step.kind, step.key, t.to, this.at);
+        if (chase.changes === 0) continue;
         r.recorded++;
         r.byKind[step.kind] = (r.byKind[step.kind] ?? 0) + 1;
+        if (!t.card) continue;
+        const outboxId = this.enqueue(
+          { to: personAddress(t.to), msgType: 'interactive', content: '', render: t.card, purpose: `chase:${step.kind}`, itemId: row.id },
+          this.now,
+        );
+        if (outboxId) {
+          this.linkOutbox.run(outboxId, chase.lastInsertRowid);
+          r.planned++;
+        }
       }
     }
   }
