@@ -90,7 +90,7 @@ class StepWriter {
   private readonly at: string;
   private readonly recordedPairs;
   private readonly insertChase;
-  private readonly linkOutbox;
+  private readonly dropOutbox;
   private readonly enqueue;
 
   constructor(
@@ -102,9 +102,9 @@ class StepWriter {
       "SELECT step_key || char(10) || recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))",
     ).pluck();
     this.insertChase = db.$client.prepare(
-      'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at) VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at, outbox_id) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING',
     );
-    this.linkOutbox = db.$client.prepare('UPDATE chases SET outbox_id = ? WHERE id = ?');
+    this.dropOutbox = db.$client.prepare('DELETE FROM outbox WHERE id = ?');
     this.enqueue = bulkEnqueuer(db);
   }
 
@@ -114,20 +114,18 @@ class StepWriter {
     const work = due.map(([row, step]) => ({ row, step, targets: this.targets(tx, row, step).filter((t) => !done.has(`${step.key}\n${t.to}`)) }));
     for (const { row, step, targets } of work) {
       for (const t of targets) {
-        // The chase row's unique (step, recipient) is what makes a step happen once; its message needs no key of its own.
-        const chase = this.insertChase.run(row.id, step.kind, step.key, t.to, this.at);
-        if (chase.changes === 0) continue;
+        // What was recorded is known (read above, in this same write transaction), so the message goes first and
+        // the chase row carries its id; the chase's unique (step, recipient) still guards against a second one.
+        const outboxId = t.card
+          ? this.enqueue({ to: personAddress(t.to), msgType: 'interactive', content: '', render: t.card, purpose: `chase:${step.kind}`, itemId: row.id }, this.now)
+          : null;
+        if (this.insertChase.run(row.id, step.kind, step.key, t.to, this.at, outboxId).changes === 0) {
+          if (outboxId) this.dropOutbox.run(outboxId);
+          continue;
+        }
         r.recorded++;
         r.byKind[step.kind] = (r.byKind[step.kind] ?? 0) + 1;
-        if (!t.card) continue;
-        const outboxId = this.enqueue(
-          { to: personAddress(t.to), msgType: 'interactive', content: '', render: t.card, purpose: `chase:${step.kind}`, itemId: row.id },
-          this.now,
-        );
-        if (outboxId) {
-          this.linkOutbox.run(outboxId, chase.lastInsertRowid);
-          r.planned++;
-        }
+        if (outboxId) r.planned++;
       }
     }
   }
