@@ -114,8 +114,20 @@ export function dueSteps(
   cal: WorkCalendar,
   cfg: LadderConfig = DEFAULT_LADDER,
 ): ChaseStep[] {
+  return ladderAt(now, cal, cfg)(item);
+}
+
+/**
+ * `dueSteps` for many items at one moment: what depends only on the moment (today, whether it is a working day)
+ * is worked out once. A sweep over 100,000 items calls the returned function for each.
+ */
+export function ladderAt(now: Date, cal: WorkCalendar, cfg: LadderConfig = DEFAULT_LADDER): (item: LadderItem) => ChaseStep[] {
   const today = chinaDate(now);
-  if (!cal.isWorkday(today)) return [];
+  if (!cal.isWorkday(today)) return () => [];
+  return (item) => stepsFor(item, today, cal, cfg);
+}
+
+function stepsFor(item: LadderItem, today: string, cal: WorkCalendar, cfg: LadderConfig): ChaseStep[] {
   if (!CHASED.includes(item.state) || item.hasPendingExtension) return [];
 
   const rungs = item.flagged ? cfg.flagged : cfg;
@@ -130,7 +142,7 @@ export function dueSteps(
     steps.push({ kind, key: `${kind}:${id}:${key}`, audience, workdays });
 
   if (item.state === 'assigned' && item.assignedAt) {
-    const waited = cal.workdaysBetween(chinaDate(new Date(item.assignedAt)), today);
+    const waited = cal.workdaysBetween(isoChinaDate(item.assignedAt), today);
     if (waited >= rungs.unclaimedAfter) add('unclaimed', `${deadline}:${today}`, ['unit']);
   }
 
@@ -185,14 +197,14 @@ function progressMissed(item: LadderItem, today: string, cal: WorkCalendar): str
   const dates = progressDueDates(item, today, cal);
   const previous = dates.at(-2);
   if (!previous) return null;
-  const reported = item.lastProgressAt ? chinaDate(new Date(item.lastProgressAt)) : null;
+  const reported = item.lastProgressAt ? isoChinaDate(item.lastProgressAt) : null;
   return reported !== null && reported >= previous ? null : previous;
 }
 
 /** The distinct progress due dates on or before `upTo`, ascending. */
 function progressDueDates(item: LadderItem, upTo: string, cal: WorkCalendar): string[] {
   if (item.progressCycle === 'none' || !item.claimedAt) return [];
-  const anchor = chinaDate(new Date(item.claimedAt));
+  const anchor = isoChinaDate(item.claimedAt);
   // A sweep asks this for every item with a cycle; items claimed on the same day share a schedule. The result is
   // a pure function of (cycle, anchor, upTo, calendar), so it is remembered per calendar, within a bounded cache.
   let memo = SCHEDULES.get(cal);
@@ -229,4 +241,13 @@ function nominalDue(cycle: Exclude<ProgressCycle, 'none'>, anchor: string, k: nu
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${year}-${pad(month + 1)}-${pad(Math.min(d, lastDay))}`;
+}
+
+/** The China date of a stored UTC instant ('2026-09-21T07:00:00.000Z'), without building a Date for the usual form. */
+function isoChinaDate(iso: string): string {
+  if (iso.length === 24 && iso[10] === 'T' && iso.endsWith('Z')) {
+    const hour = Number(iso.slice(11, 13));
+    return hour < 16 ? iso.slice(0, 10) : addDays(iso.slice(0, 10), 1);
+  }
+  return chinaDate(new Date(iso));
 }

@@ -1,4 +1,4 @@
-import { type ChaseKind, type ChaseStep, type LadderItem, dueSteps } from '../domain/chase-ladder';
+import { type ChaseKind, type ChaseStep, type LadderItem, ladderAt } from '../domain/chase-ladder';
 import { chinaDate } from '../domain/dates';
 import type { ItemState, ProgressCycle } from '../domain/item';
 import type { ChaseCardRef } from './chase-card-render';
@@ -56,6 +56,7 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
       CASE WHEN progress_cycle != 'none' THEN (SELECT MAX(created_at) FROM progress_reports p WHERE p.item_id = items.id) END AS last_progress
     FROM items WHERE +state IN ('assigned', 'in_progress') AND id > ? ORDER BY id LIMIT ?`);
   const writer = new StepWriter(db, now);
+  const stepsOf = ladderAt(now, calendar, cfg.ladder);
   let after = 0;
   for (;;) {
     const rows = scan.all(after, BATCH) as ScanRow[];
@@ -75,7 +76,7 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
         lastProgressAt: r.last_progress,
         hasPendingExtension: pending.has(r.id),
       };
-      for (const step of dueSteps(li, now, calendar, cfg.ladder)) due.push([r, step]);
+      for (const step of stepsOf(li)) due.push([r, step]);
     }
     result.due += due.length;
     if (due.length) db.transaction((tx) => writer.writeBatch(tx, due, result), { behavior: 'immediate' });
