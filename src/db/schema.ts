@@ -226,7 +226,9 @@ export const chases = sqliteTable(
   (t) => [
     uniqueIndex('chases_step_recipient').on(t.stepKey, t.recipient),
     index('chases_item').on(t.itemId, t.answeredAt),
-    index('chases_kind_at').on(t.kind, t.at),
+    // Only the supervisors' lines are looked up by kind and day (the daily summary); indexing just those keeps a
+    // day's sweep from writing an index entry per reminder.
+    index('chases_summary').on(t.kind, t.at).where(sql`${t.recipient} = 'supervisors'`),
   ],
 );
 
