@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Audience,
-  CARD_ACTIONS,
   type Card,
   cardSize,
   completionFormCard,
@@ -23,6 +22,7 @@ import type { Item, ItemState } from '../../src/domain/item';
 import { ItemStates, STATE_LABELS } from '../../src/domain/item';
 import { buttonLabel, buttonValue, buttonsOf, checkCard } from './card-schema';
 import { ctx, historyRow, item, progressRow } from './item-fixture';
+import { cardContract } from './card-contract';
 
 const c = ctx();
 const ext = { reason: '需等待教育部新版专业目录发布后再定稿', proposedDeadline: '2027-01-29', requestedBy: 'ou_head_jwc' };
@@ -123,35 +123,7 @@ function catalogue(): Record<string, Card> {
 
 const cards = catalogue();
 
-describe('card snapshots', () => {
-  for (const [name, card] of Object.entries(cards)) {
-    it(name, () => expect(card).toMatchSnapshot());
-  }
-});
-
-describe('every card', () => {
-  it.each(Object.keys(cards))('%s keeps to the documented card JSON 2.0 attributes', (name) => {
-    expect(checkCard(cards[name])).toEqual([]);
-  });
-
-  it.each(Object.keys(cards))('%s: every button calls back with exactly {a, id, v}', (name) => {
-    for (const b of buttonsOf(cards[name])) {
-      const behaviors = b.behaviors as { type: string; value: Record<string, unknown> }[];
-      expect(behaviors).toHaveLength(1);
-      expect(behaviors[0]!.type).toBe('callback');
-      const v = behaviors[0]!.value;
-      expect(Object.keys(v).sort()).toEqual(['a', 'id', 'v']);
-      expect(CARD_ACTIONS).toContain(v.a);
-      expect(Number.isInteger(v.id) && Number.isInteger(v.v)).toBe(true);
-    }
-  });
-
-  it.each(Object.keys(cards))('%s has a summary and stays well under 30 KB', (name) => {
-    const card = cards[name]!;
-    expect((card.config as { summary: { content: string } }).summary.content).not.toBe('');
-    expect(cardSize(card)).toBeLessThan(30 * 1024);
-  });
-});
+cardContract('card', cards);
 
 const labels = (card: Card) => buttonsOf(card).map(buttonLabel);
 const header = (card: Card) => card.header as { template: string; subtitle?: { content: string } };

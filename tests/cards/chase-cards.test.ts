@@ -13,6 +13,7 @@ import {
 import type { Item, ItemState } from '../../src/domain/item';
 import { buttonLabel, buttonValue, buttonsOf, checkCard } from './card-schema';
 import { ctx, item } from './item-fixture';
+import { cardContract } from './card-contract';
 
 // NOW is Monday 2026-11-23.
 const c = ctx();
@@ -75,35 +76,7 @@ const labels = (card: Card) => buttonsOf(card).map(buttonLabel);
 const header = (card: Card) =>
   card.header as { template: string; title: { content: string }; subtitle?: { content: string } };
 
-describe('chase card snapshots', () => {
-  for (const [name, card] of Object.entries(cards)) {
-    it(name, () => expect(card).toMatchSnapshot());
-  }
-});
-
-describe('every chase card', () => {
-  it.each(Object.keys(cards))('%s keeps to the documented card JSON 2.0 attributes', (name) => {
-    expect(checkCard(cards[name])).toEqual([]);
-  });
-
-  it.each(Object.keys(cards))('%s: every button calls back with exactly {a, id, v}', (name) => {
-    for (const b of buttonsOf(cards[name])) {
-      const behaviors = b.behaviors as { type: string; value: Record<string, unknown> }[];
-      expect(behaviors).toHaveLength(1);
-      expect(behaviors[0]!.type).toBe('callback');
-      const v = behaviors[0]!.value;
-      expect(Object.keys(v).sort()).toEqual(['a', 'id', 'v']);
-      expect(CARD_ACTIONS).toContain(v.a);
-      expect(Number.isInteger(v.id) && Number.isInteger(v.v)).toBe(true);
-    }
-  });
-
-  it.each(Object.keys(cards))('%s has a summary and stays well under 30 KB', (name) => {
-    const card = cards[name]!;
-    expect((card.config as { summary: { content: string } }).summary.content).not.toBe('');
-    expect(cardSize(card)).toBeLessThan(30 * 1024);
-  });
-});
+cardContract('chase card', cards);
 
 describe('reminderCard (催办)', () => {
   it('says why: N working days left, due today, overdue by N, claim, or the progress period', () => {
