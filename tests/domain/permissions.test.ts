@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, stranger } from '../../src/domain/actor';
 import { canRegister, canView, relationsTo } from '../../src/domain/permissions';
-import { type Standing, STANDINGS, actorFor, makeItem } from '../support/items';
+import { STANDINGS, VISIBLE, actorFor, makeItem } from '../support/items';
 
-/**
- * Who can see an item, by hand. Confidential (涉密): never shown to people outside the item — only the office,
- * the leader in charge, principals and the lead and cooperating units. Ordinary items: also any leader, admins and
- * observers (they need the whole picture for appraisal); a unit only sees its own items.
- */
-const VISIBLE: Record<Standing, { plain: boolean; confidential: boolean }> = {
-  supervisor: { plain: true, confidential: true },
-  leaderInCharge: { plain: true, confidential: true },
-  principal: { plain: true, confidential: true },
-  unitHead: { plain: true, confidential: true },
-  liaison: { plain: true, confidential: true },
-  coopHead: { plain: true, confidential: true },
-  otherLeader: { plain: true, confidential: false },
-  observer: { plain: true, confidential: false },
-  admin: { plain: true, confidential: false },
-  otherUnitHead: { plain: false, confidential: false },
-  stranger: { plain: false, confidential: false },
-};
 
 describe('canView', () => {
   it('the table covers every standing', () => {

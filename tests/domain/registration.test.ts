@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type RegistrationInput, prepareRegistration } from '../../src/domain/registration';
-import { actorFor, chinaTime } from '../support/items';
+import { actorFor, baseInput, chinaTime } from '../support/items';
 import { refusal } from '../support/assertions';
 
 const NOW = chinaTime('2026-11-02');
 
-const input = (over: Partial<RegistrationInput> = {}): RegistrationInput => ({
-  title: '修订本科生培养方案',
-  requirements: '完成 2026 版培养方案修订并提交校长办公会审议',
-  source: { category: 'committee', ref: '校长办公会 2026 年第 12 次会议纪要' },
-  leadUnitId: 'jwc',
-  coopUnitIds: ['kyc'],
-  leaderId: 'ou_vp1',
-  deadline: '2026-12-31',
-  ...over,
-});
+const input = baseInput;
 
 
 describe('who may register', () => {

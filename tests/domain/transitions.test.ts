@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMAND_TYPES, type Command, type CommandType } from '../../src/domain/commands';
 import { type Item, type ItemState, ItemStates, type PendingExtension } from '../../src/domain/item';
 import { type Decision, decide } from '../../src/domain/transitions';
-import { type Standing, STANDINGS, actorFor, chinaTime, makeItem } from '../support/items';
+import { type Standing, STANDINGS, VISIBLE, actorFor, chinaTime, makeItem } from '../support/items';
 import { refusal } from '../support/assertions';
 
 /** Monday 2026-11-02, 09:00 in Beijing; the default item is due 2026-12-31. */
@@ -217,23 +217,7 @@ const MAY: Record<Standing, readonly Scenario[]> = {
   stranger: [],
 };
 
-/**
- * Who can see the item at all. Confidential (涉密): only the people of the item (office, leader in charge,
- * principals, lead and cooperating units). Otherwise also any leader, admins and observers; a unit sees only its own.
- */
-const SEES: Record<Standing, { plain: boolean; confidential: boolean }> = {
-  supervisor: { plain: true, confidential: true },
-  leaderInCharge: { plain: true, confidential: true },
-  principal: { plain: true, confidential: true },
-  unitHead: { plain: true, confidential: true },
-  liaison: { plain: true, confidential: true },
-  coopHead: { plain: true, confidential: true },
-  otherLeader: { plain: true, confidential: false },
-  observer: { plain: true, confidential: false },
-  admin: { plain: true, confidential: false },
-  otherUnitHead: { plain: false, confidential: false },
-  stranger: { plain: false, confidential: false },
-};
+const SEES = VISIBLE;
 
 describe('who may issue which command', () => {
   const scenarios = Object.keys(SCENARIOS) as Scenario[];

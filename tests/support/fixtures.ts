@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, openDatabase } from '../../src/db/client';
 import { createWorkCalendar } from '../../src/domain/calendar';
-import type { RegistrationInput } from '../../src/domain/registration';
 import type { OrgFile } from '../../src/org/parse-org';
 import { type EventSink, type ItemEvent, type ServiceContext, noEvents } from '../../src/services/context';
 import { importOrg } from '../../src/services/import-org';
@@ -43,18 +42,7 @@ export const WHO = {
   stranger: 'ou_nobody',
 } as const;
 
-export function baseInput(over: Partial<RegistrationInput> = {}): RegistrationInput {
-  return {
-    title: '修订本科生培养方案',
-    requirements: '完成 2026 版培养方案修订并提交校长办公会审议',
-    source: { category: 'committee', ref: '校长办公会 2026 年第 12 次会议纪要' },
-    leadUnitId: 'jwc',
-    coopUnitIds: ['kyc'],
-    leaderId: 'ou_vp1',
-    deadline: '2026-12-31',
-    ...over,
-  };
-}
+export { baseInput } from './items';
 
 /** Records events handed to the sink, to assert that the transaction reported what it did. */
 export function recordingSink(): EventSink & { events: ItemEvent[] } {

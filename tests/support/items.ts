@@ -4,6 +4,7 @@
  */
 import { type Actor, type OrgRole, stranger } from '../../src/domain/actor';
 import type { Item } from '../../src/domain/item';
+import type { RegistrationInput } from '../../src/domain/registration';
 
 /** Every way a person can stand to the default item (lead 教务处 jwc, coop 科研处 kyc, leader 李副校长 ou_vp1). */
 export const STANDINGS = [
@@ -92,3 +93,36 @@ export function makeItem(over: Partial<Item> = {}): Item {
 
 /** A time of day in Beijing (UTC+8) on a date: `chinaTime('2026-09-30')` is 09:00 that morning. */
 export const chinaTime = (date: string, time = '09:00') => new Date(`${date}T${time}:00+08:00`);
+
+/**
+ * Who can see an item, by hand from DOMAIN.md. Confidential (涉密): only the people of the item (office, leader in
+ * charge, principals, lead and cooperating units). Otherwise also any leader, admins and observers, who need the
+ * whole picture for appraisal; a unit sees only its own items.
+ */
+export const VISIBLE: Record<Standing, { plain: boolean; confidential: boolean }> = {
+  supervisor: { plain: true, confidential: true },
+  leaderInCharge: { plain: true, confidential: true },
+  principal: { plain: true, confidential: true },
+  unitHead: { plain: true, confidential: true },
+  liaison: { plain: true, confidential: true },
+  coopHead: { plain: true, confidential: true },
+  otherLeader: { plain: true, confidential: false },
+  observer: { plain: true, confidential: false },
+  admin: { plain: true, confidential: false },
+  otherUnitHead: { plain: false, confidential: false },
+  stranger: { plain: false, confidential: false },
+};
+
+/** A valid registration: lead 教务处, coop 科研处, leader 李副校长. */
+export function baseInput(over: Partial<RegistrationInput> = {}): RegistrationInput {
+  return {
+    title: '修订本科生培养方案',
+    requirements: '完成 2026 版培养方案修订并提交校长办公会审议',
+    source: { category: 'committee', ref: '校长办公会 2026 年第 12 次会议纪要' },
+    leadUnitId: 'jwc',
+    coopUnitIds: ['kyc'],
+    leaderId: 'ou_vp1',
+    deadline: '2026-12-31',
+    ...over,
+  };
+}
