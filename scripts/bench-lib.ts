@@ -2,8 +2,13 @@
  * Helpers for scripts/bench.ts: a seeded PRNG, a generated organisation, the 100k-item seeder, timing statistics
  * and a resident-memory monitor. Nothing here is used by the application.
  */
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Db } from '../src/db/client';
 import type { OrgFile } from '../src/org/parse-org';
+import type { FakeReport } from './fake-feishu-process';
+import type { FakeFeishuOptions } from '../tests/support/fake-feishu';
 
 // ─── randomness (reproducible) ──────────────────────────────────────────────
 
@@ -64,7 +69,7 @@ export class MemoryMonitor {
   peakPhase = '';
   samples = 0;
   phase = 'start';
-  readonly hwmByPhase: Array<{ phase: string; rss: number; hwm: number }> = [];
+  readonly hwmByPhase: Array<{ phase: string; rss: number; hwm: number; heap: number; external: number }> = [];
 
   constructor(everyMs = 100) {
     this.sample();
@@ -89,7 +94,8 @@ export class MemoryMonitor {
   /** Closes the current phase (records its end RSS and the high-water mark so far) and starts the next. */
   enter(phase: string): void {
     this.sample();
-    this.hwmByPhase.push({ phase: this.phase, rss: process.memoryUsage.rss(), hwm: MemoryMonitor.hwm() });
+    const m = process.memoryUsage();
+    this.hwmByPhase.push({ phase: this.phase, rss: m.rss, hwm: MemoryMonitor.hwm(), heap: m.heapTotal, external: m.external });
     this.phase = phase;
   }
 
@@ -286,4 +292,54 @@ export function seedItems(db: Db, bo: BenchOrg, o: SeedOptions, onProgress?: () 
     c.prepare('INSERT INTO number_sequences (year, last) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET last = excluded.last').run(year, o.count);
   })();
   return stats;
+}
+
+// ─── the fake Feishu, in its own process ────────────────────────────────────
+
+export interface ForkedFake {
+  url: string;
+  appId: string;
+  appSecret: string;
+  report(): Promise<FakeReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts scripts/fake-feishu-process in a child: the bundled `fake-feishu.mjs` beside the bundled bench, or the
+ * TypeScript source through tsx when the bench itself runs from source.
+ */
+export function forkFakeFeishu(opts: FakeFeishuOptions): Promise<ForkedFake> {
+  const bundled = fileURLToPath(new URL('./fake-feishu.mjs', import.meta.url));
+  const child = existsSync(bundled)
+    ? fork(bundled, [JSON.stringify(opts)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    : fork(fileURLToPath(new URL('./fake-feishu-process.ts', import.meta.url)), [JSON.stringify(opts)], {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+  const next = <T>(key: string) =>
+    new Promise<T>((ok, fail) => {
+      const onMessage = (m: Record<string, unknown>) => {
+        if (key in m) {
+          child.off('message', onMessage);
+          child.off('exit', onExit);
+          ok(m[key] as T);
+        }
+      };
+      const onExit = (code: number | null) => fail(new Error(`fake Feishu exited (${code}) before sending ${key}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  return next<{ url: string; appId: string; appSecret: string }>('ready').then((ready) => ({
+    ...ready,
+    report: () => {
+      const r = next<FakeReport>('report');
+      child.send({ op: 'report' });
+      return r;
+    },
+    close: () =>
+      new Promise<void>((ok) => {
+        child.once('exit', () => ok());
+        child.send({ op: 'close' });
+      }),
+  }));
 }

@@ -3,9 +3,9 @@
  * database. Every wait is bounded and every child is killed in `finally`. Nothing leaves the machine: local mode
  * sends nothing, and webhook mode points FEISHU_DOMAIN at a closed local port.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,11 +50,14 @@ function freePort(): Promise<number> {
   });
 }
 
+/** How the server is started: from source through tsx, unless a test passes the bundled command. */
+const FROM_SOURCE = [TSX, MAIN];
+
 /** Only what the test gives, plus PATH so tsx can find node: no FEISHU_* from the developer's shell. */
-function launch(env: Record<string, string>, port: number): Proc {
+function launch(env: Record<string, string>, port: number, command: string[] = FROM_SOURCE): Proc {
   let out = '';
   let err = '';
-  const child = spawn(TSX, [MAIN], {
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,9 +94,9 @@ async function healthy(p: Proc): Promise<true | undefined> {
 }
 
 /** Starts the server and waits until /healthz answers; picks another port if the chosen one was taken meanwhile. */
-async function startServer(env: Record<string, string>): Promise<Proc> {
+async function startServer(env: Record<string, string>, command?: string[]): Promise<Proc> {
   for (let attempt = 0; ; attempt++) {
-    const p = launch(env, await freePort());
+    const p = launch(env, await freePort(), command);
     try {
       await waitFor(p, '/healthz', () => healthy(p), 45_000);
       return p;
@@ -200,6 +203,38 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
       }
       // SIGTERM closes gracefully.
       expect(await p.exited).toBe(0);
+    });
+
+    it('runs as `npm start` runs it: the esbuild bundle under plain node, with the memory flags from package.json', async () => {
+      // npm start = prestart (the build) + `node <flags> dist/main.mjs`; built here into a folder of its own.
+      const out = join(ROOT, 'tmp', `build-${randomBytes(4).toString('hex')}`);
+      try {
+        const build = spawnSync(process.execPath, ['scripts/build.mjs', 'main', `--outdir=${out}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+        expect(build.status, build.stderr).toBe(0);
+        const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+        const [node, ...args] = start.split(/\s+/);
+        expect(node).toBe('node');
+        expect(args.at(-1)).toBe('dist/main.mjs');
+        const command = [process.execPath, ...args.slice(0, -1), join(out, 'main.mjs')];
+        const db = join(dir, 'bundled', 'duban.db');
+        const p = await startServer({ DATABASE_PATH: db, ORG_FILE: ORG_EXAMPLE, LOG_LEVEL: 'info' }, command);
+        try {
+          expect(p.stdout()).toContain('单位 新增 12'); // migrations found from the bundle, org loaded
+          const res = await postJson(`${p.url}/local/events`, localMessage('ou_dcs_wang', '/督办 帮助', 'om_bundled_help'));
+          expect(res.status).toBe(200);
+          const reply = await waitFor(p, 'the help reply in /local/messages', async () => {
+            const r = await fetch(`${p.url}/local/messages`, { signal: AbortSignal.timeout(1000) });
+            const { messages } = (await r.json()) as { messages: LocalMessage[] };
+            return messages.find((m) => m.op === 'reply' && m.replyTo === 'om_bundled_help');
+          });
+          expect(reply.content.header?.title?.content).toBe('督办助手使用说明');
+        } finally {
+          await stop(p);
+        }
+        expect(await p.exited).toBe(0);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
     });
   });
 

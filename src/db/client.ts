@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
@@ -11,7 +11,17 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
-const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
+/**
+ * The committed migrations, found by walking up from this module: `src/db/` when run from source, `dist/` when
+ * bundled (see scripts/build.mjs).
+ */
+function migrationsFolder(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    if (dirname(dir) === dir) throw new MigrationError('找不到数据库迁移文件（drizzle/）');
+  }
+}
 
 export class MigrationError extends Error {
   override name = 'MigrationError';
@@ -36,7 +46,7 @@ export function openDatabase(path: string): Db {
   }
   const db = drizzle(sqlite, { schema }) as Db;
   try {
-    migrate(db, { migrationsFolder: MIGRATIONS });
+    migrate(db, { migrationsFolder: migrationsFolder() });
   } catch (err) {
     sqlite.close();
     const why = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);

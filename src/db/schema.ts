@@ -165,8 +165,8 @@ export const outbox = sqliteTable(
      * index (an index on random keys was the costliest part of writing a day's reminders).
      */
     uuid: text('uuid').notNull(),
-    /** Makes a planned message unique (a scheduler step sends once however often it runs). */
-    dedupeKey: text('dedupe_key').unique(),
+    /** Makes a planned message unique (a digest or summary is planned once however often its job runs). */
+    dedupeKey: text('dedupe_key'),
     /** send | reply | patch */
     op: text('op').notNull(),
     receiveIdType: text('receive_id_type'),
@@ -183,7 +183,7 @@ export const outbox = sqliteTable(
     itemId: integer('item_id').references(() => items.id),
     /** What the message is for: slip, review, receipt, reminder, digest, alert, … */
     purpose: text('purpose').notNull(),
-    /** pending | sent | failed */
+    /** pending | sent | failed (parked after its last try) | skipped (no longer applied when its turn came) */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: text('next_attempt_at').notNull(),
@@ -196,7 +196,10 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index('outbox_due').on(t.status, t.nextAttemptAt),
-    index('outbox_message').on(t.messageId),
+    // Most rows have no dedupe key, and none has a message id until it is sent: indexing only the rows that do
+    // keeps a day's reminders (tens of thousands of inserts) from writing two index entries each for nothing.
+    uniqueIndex('outbox_dedupe').on(t.dedupeKey).where(sql`${t.dedupeKey} IS NOT NULL`),
+    index('outbox_message').on(t.messageId).where(sql`${t.messageId} IS NOT NULL`),
   ],
 );
 

@@ -105,7 +105,8 @@ export interface ChaseStep {
   workdays: number;
 }
 
-const CHASED: readonly ItemState[] = ['assigned', 'in_progress'];
+/** The states the ladder chases; everything else (awaiting review, closed, merged, cancelled) hears nothing. */
+export const CHASED_STATES: readonly ItemState[] = ['assigned', 'in_progress'];
 
 /** What is due for `item` at `now`. Each step is to be sent once per key; see the module comment for the rules. */
 export function dueSteps(
@@ -128,7 +129,7 @@ export function ladderAt(now: Date, cal: WorkCalendar, cfg: LadderConfig = DEFAU
 }
 
 function stepsFor(item: LadderItem, today: string, cal: WorkCalendar, cfg: LadderConfig): ChaseStep[] {
-  if (!CHASED.includes(item.state) || item.hasPendingExtension) return [];
+  if (!CHASED_STATES.includes(item.state) || item.hasPendingExtension) return [];
 
   const rungs = item.flagged ? cfg.flagged : cfg;
   const { id, deadline } = item;

@@ -171,7 +171,7 @@ describe('a transient fault on a send ends with every card delivered exactly onc
       fake.failNext(1, fault);
 
       const first = await worker.drain(() => T0);
-      expect(first).toEqual({ sent: 2, retried: 1, failed: 0 });
+      expect(first).toEqual({ sent: 2, retried: 1, failed: 0, skipped: 0 });
       const retried = rows(db).find((r) => r.status === 'pending')!;
       expect(retried.attempts).toBe(1);
       expect(retried.lastError).toBeTruthy();
@@ -195,7 +195,7 @@ describe('a transient fault on a send ends with every card delivered exactly onc
     plan(db, [cardTo('ou_head_jwc', 'A')]);
     fake.failNext(1, { status: 429, code: 99991400, resetSeconds: 7 });
 
-    expect(await worker.drain(() => T0)).toEqual({ sent: 0, retried: 1, failed: 0 });
+    expect(await worker.drain(() => T0)).toEqual({ sent: 0, retried: 1, failed: 0, skipped: 0 });
     const [row] = rows(db);
     expect(row!.lastError).toContain('429');
     expect(row!.lastError).toContain('99991400');
@@ -222,7 +222,7 @@ describe('a transient fault on a send ends with every card delivered exactly onc
     fake.failNext(1, { delayMs: 600 }, { path: '/open-apis/im/v1/messages' });
 
     const started = Date.now();
-    expect(await worker.drain(() => T0)).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect(await worker.drain(() => T0)).toEqual({ sent: 1, retried: 1, failed: 0, skipped: 0 });
     expect(Date.now() - started).toBeLessThan(550); // gave up at the timeout, not after the slow answer
     const slow = rows(db).find((r) => r.status === 'pending')!;
     expect(slow.lastError).toMatch(/timeout|ECONNABORTED/i);
@@ -241,7 +241,7 @@ describe('a transient fault on a send ends with every card delivered exactly onc
     plan(db, [cardTo('ou_head_jwc', 'A'), cardTo('ou_head_kyc', 'B')]);
     fake.failNext(1, { drop: true, afterProcessing: true });
 
-    expect(await worker.drain(() => T0)).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect(await worker.drain(() => T0)).toEqual({ sent: 1, retried: 1, failed: 0, skipped: 0 });
     const lost = rows(db).find((r) => r.status === 'pending')!;
     expect(lost.lastError).toMatch(/network/);
     const created = fake.sent.find((s) => s.uuid === lost.uuid)!;
@@ -267,7 +267,7 @@ describe('a failure that is not retryable parks the row and alerts the admins', 
       fake.failNext(1, fault);
 
       const r = await worker.drain(() => T0);
-      expect(r).toEqual({ sent: 2, retried: 0, failed: 1 });
+      expect(r).toEqual({ sent: 2, retried: 0, failed: 1, skipped: 0 });
       const parked = rowById(db, id!);
       expect(parked.status).toBe('failed');
       expect(parked.attempts).toBe(1);
@@ -492,11 +492,11 @@ describe('Feishu rate limits (real limiter, real time, fake enforcing 50/s per a
     const worker = new OutboxWorker(tdb.db, messenger(fake), log, { limiter: new RateLimiter(), concurrency: 16 });
     const silence = vi.spyOn(console, 'log').mockImplementation(() => {});
     const started = Date.now();
-    let result = { sent: 0, retried: 0, failed: 0 };
+    let result = { sent: 0, retried: 0, failed: 0, skipped: 0 };
     // Drains on the real clock until everything is out (retries, if any, are due a second or so later).
     for (let i = 0; i < 20 && rows(tdb.db).some((r) => r.status === 'pending'); i++) {
       const r = await worker.drain(() => new Date());
-      result = { sent: result.sent + r.sent, retried: result.retried + r.retried, failed: result.failed + r.failed };
+      result = { sent: result.sent + r.sent, retried: result.retried + r.retried, failed: result.failed + r.failed, skipped: result.skipped + r.skipped };
       if (rows(tdb.db).some((x) => x.status === 'pending')) await new Promise((res) => setTimeout(res, 250));
     }
     silence.mockRestore();

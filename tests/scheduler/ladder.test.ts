@@ -167,21 +167,60 @@ describe('the chase ladder across the 2026 National Day holiday', () => {
 });
 
 describe('cards drawn when sent', () => {
-  it('a reminder planned before the unit claimed shows the item as it is when it goes out', async () => {
+  it('a reminder planned before the unit claimed shows the item as it is when it goes out; one that no longer applies is skipped', async () => {
     h.setNow('2026-11-23');
-    await h.say(WHO.supervisor, '/督办 新建 修订学籍管理规定 主办:教务处 截止:2026-12-31');
+    await h.say(WHO.supervisor, '/督办 新建 修订学籍管理规定 主办:教务处 截止:2026-11-27');
     h.setNow('2026-11-24');
     const sweep = h.bot.jobs.find((j) => j.name === 'chase-sweep')!;
-    await runJob(sweep, h.bot.jobDeps, h.now, log); // plans 认领提醒, not yet sent
-    const planned = h.db.$client.prepare("SELECT content, render FROM outbox WHERE purpose = 'chase:unclaimed'").all() as { content: string; render: string }[];
-    expect(planned).toHaveLength(2);
-    expect(planned.every((r) => r.content === '' && JSON.parse(r.render).kind === 'unclaimed')).toBe(true);
+    await runJob(sweep, h.bot.jobDeps, h.now, log); // plans 认领提醒 and 到期提醒 (3 working days left), not yet sent
+    const planned = h.db.$client.prepare("SELECT purpose, content, render FROM outbox WHERE purpose LIKE 'chase:%' ORDER BY id").all() as { purpose: string; content: string; render: string }[];
+    expect(planned.map((r) => r.purpose).sort()).toEqual(['chase:due_soon', 'chase:due_soon', 'chase:unclaimed', 'chase:unclaimed']);
+    expect(planned.every((r) => r.content === '' && JSON.parse(r.render).kind === r.purpose.slice('chase:'.length))).toBe(true);
     // The head claims from the 督办单 before the sender gets to the reminders.
     const slip = h.sentTo(WHO.unitHead).find((m) => JSON.stringify(m.content).includes('认领'))!;
     await h.click(WHO.unitHead, buttonValue(slip.content, '认领'), { messageId: slip.message_id });
-    const reminder = h.sentTo(WHO.liaison).find((m) => headerOf(m).includes('认领提醒'))!;
+    const toLiaison = h.sentTo(WHO.liaison).map(headerOf);
+    expect(toLiaison.some((t) => t.includes('到期提醒'))).toBe(true);
+    expect(toLiaison.some((t) => t.includes('认领提醒'))).toBe(false);
+    const reminder = h.sentTo(WHO.liaison).find((m) => headerOf(m).includes('到期提醒'))!;
     expect(JSON.stringify(reminder.content)).not.toContain('"认领"');
     expect(JSON.stringify(reminder.content)).toContain('办理中');
+    const skipped = h.db.$client.prepare("SELECT status, last_error FROM outbox WHERE purpose = 'chase:unclaimed'").all() as { status: string; last_error: string }[];
+    expect(skipped).toEqual([
+      { status: 'skipped', last_error: expect.stringContaining('已认领') },
+      { status: 'skipped', last_error: expect.stringContaining('已认领') },
+    ]);
+  });
+
+  it('reminders planned for an item that is withdrawn or put on hold before they go out are not sent', async () => {
+    h.setNow('2026-11-23');
+    await h.say(WHO.supervisor, '/督办 新建 校园安全隐患排查 主办:教务处 截止:2026-11-27');
+    await h.click(WHO.unitHead, buttonValue(h.lastTo(WHO.unitHead).content, '认领'));
+    await h.say(WHO.supervisor, '/督办 新建 实验室危化品清查 主办:教务处 截止:2026-11-27');
+    await h.click(WHO.unitHead, buttonValue(h.lastTo(WHO.unitHead).content, '认领'));
+    await h.flush();
+    h.setNow('2026-11-24');
+    const before = h.fake.sent.length;
+    const sweep = h.bot.jobs.find((j) => j.name === 'chase-sweep')!;
+    await runJob(sweep, h.bot.jobDeps, h.now, log); // 到期提醒 for both, to the head and the liaison, not yet sent
+    const [first, second] = [findItemByNumber(h.db, 2026, 1)!, findItemByNumber(h.db, 2026, 2)!];
+    const { applyCommand } = await import('../../src/services/apply-command');
+    // Both change before the sender's next turn (no await in between).
+    applyCommand(h.bot.ctx, { itemId: first.id, actorId: WHO.supervisor, channel: 'api', command: { type: 'cancel', reason: '任务调整' }, now: h.now });
+    applyCommand(h.bot.ctx, { itemId: second.id, actorId: WHO.unitHead, channel: 'api', command: { type: 'request_extension', reason: '等待设备到货', proposedDeadline: '2026-12-18' }, now: h.now });
+    await h.flush();
+    const reminders = h.fake.sent.slice(before).filter((m) => headerOf(m).includes('到期提醒'));
+    expect(reminders).toEqual([]);
+    const rows = h.db.$client.prepare("SELECT item_id, status, last_error FROM outbox WHERE purpose = 'chase:due_soon' ORDER BY id").all() as { item_id: number; status: string; last_error: string }[];
+    expect(rows).toHaveLength(4);
+    expect(rows.filter((r) => r.item_id === first.id).map((r) => [r.status, r.last_error])).toEqual([
+      ['skipped', expect.stringContaining('已撤销')],
+      ['skipped', expect.stringContaining('已撤销')],
+    ]);
+    expect(rows.filter((r) => r.item_id === second.id).map((r) => [r.status, r.last_error])).toEqual([
+      ['skipped', expect.stringContaining('延期申请')],
+      ['skipped', expect.stringContaining('延期申请')],
+    ]);
   });
 
   it('a card that cannot be drawn is parked and the admins are told', async () => {
