@@ -57,8 +57,10 @@ const WRITE_CHUNK = 5000;
  * sweep, or two at once, write and send nothing new. Messages go to the outbox in the same transaction.
  * What is already recorded is read in the writing transaction, so a repeated sweep costs little more than the scan.
  * An item that changes between the read and the write is caught when its card is drawn (chase-card-render.ts).
+ * Between batches the sweep gives the event loop a turn: at 100,000 items it runs for seconds, and a card click
+ * meanwhile must still be answered within Feishu's three.
  */
-export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: ScheduleConfig): SweepResult {
+export async function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: ScheduleConfig): Promise<SweepResult> {
   const date = chinaDate(now);
   const result: SweepResult = { date, scanned: 0, due: 0, recorded: 0, planned: 0, byKind: {} };
   if (!calendar.isWorkday(date)) return { ...result, skipped: '非工作日' };
@@ -103,6 +105,7 @@ export function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: Sc
       write(due);
       due = [];
     }
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   if (due.length) {
     result.due += due.length;
