@@ -52,17 +52,25 @@ export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): number | null
   return row?.id ?? null;
 }
 
+/** The outbox columns that say where a message goes. */
+function addressColumns(to: Envelope) {
+  return to.op === 'send'
+    ? { op: to.op, receiveIdType: to.receiveIdType, receiveId: to.receiveId, targetMessageId: null }
+    : { op: to.op, receiveIdType: null, receiveId: null, targetMessageId: to.targetMessageId };
+}
+
+/** `content` as stored: empty for a card drawn when sent, else the JSON (passed through when already serialised). */
+const contentColumn = (content: object | string, drawnWhenSent: boolean) =>
+  drawnWhenSent ? '' : typeof content === 'string' ? content : JSON.stringify(content);
+
 function outboxRow(m: PlannedMessage, now: Date) {
   const at = now.toISOString();
   return {
     uuid: randomUUID(),
     dedupeKey: m.dedupeKey ?? null,
-    op: m.to.op,
-    receiveIdType: m.to.op === 'send' ? m.to.receiveIdType : null,
-    receiveId: m.to.op === 'send' ? m.to.receiveId : null,
-    targetMessageId: m.to.op === 'send' ? null : m.to.targetMessageId,
+    ...addressColumns(m.to),
     msgType: m.msgType,
-    content: m.render ? '' : typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
+    content: contentColumn(m.content, !!m.render),
     render: m.render ? JSON.stringify(m.render) : null,
     itemId: m.itemId ?? null,
     purpose: m.purpose,
@@ -89,10 +97,9 @@ export function bulkEnqueuer(db: Db): (m: Omit<PlannedMessage, 'dedupeKey' | 'co
   return (m, now) => {
     if (now !== lastNow) [lastNow, at] = [now, now.toISOString()];
     if (m.render !== lastRender) [lastRender, renderJson] = [m.render, m.render ? JSON.stringify(m.render) : null];
-    const content = renderJson !== null ? '' : typeof m.content === 'string' ? m.content : JSON.stringify(m.content);
-    const to = m.to;
-    const res = stmt.run(randomUUID(), to.op, to.op === 'send' ? to.receiveIdType : null, to.op === 'send' ? to.receiveId : null,
-      to.op === 'send' ? null : to.targetMessageId, m.msgType, content, renderJson, m.itemId ?? null, m.purpose, at, at);
+    const a = addressColumns(m.to);
+    const res = stmt.run(randomUUID(), a.op, a.receiveIdType, a.receiveId, a.targetMessageId, m.msgType,
+      contentColumn(m.content, renderJson !== null), renderJson, m.itemId ?? null, m.purpose, at, at);
     return Number(res.lastInsertRowid);
   };
 }
