@@ -1,12 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { processedEvents } from '../db/schema';
+import { recordEvent } from '../db/event-repository';
 import type { Dispatcher, InboundEvent } from '../feishu/receiver';
 import type { Logger } from '../logger';
 import type { BotDeps } from './deps';
 import { handleCardAction } from './handle-card-action';
 import { handleMessage } from './handle-message';
 
-type Handler = (deps: BotDeps, event: Record<string, unknown>, log: Logger) => Promise<object>;
+/** A handler does all its work synchronously, inside the dispatcher's transaction, and returns the answer. */
+export type Handler = (deps: BotDeps, event: Record<string, unknown>, log: Logger) => object;
 
 /** Event types the bot answers; anything else is acknowledged and ignored. */
 const HANDLERS: Record<string, Handler> = {
@@ -15,29 +15,31 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /**
- * De-duplicates by event_id (Feishu re-pushes for hours) in the database, so a restart does not forget, then
- * hands the event to its handler. An unexpected failure un-records the event so Feishu's retry gets another go.
+ * One event, one transaction: its id (Feishu re-pushes for hours, so it is de-duplicated in the database) and
+ * everything the handler writes (the change, its audit rows, the messages to send) commit together or not at all.
+ * A crash before the commit leaves no trace and Feishu's retry does the work; a crash after it finds the id and
+ * does nothing. Services open their own transactions; inside this one they become savepoints.
  */
 export function createDispatcher(deps: BotDeps): Dispatcher {
+  const db = deps.ctx.db;
   return {
     async dispatch(e: InboundEvent, log: Logger) {
       const handler = HANDLERS[e.eventType];
       if (!handler) return {};
-      const fresh = deps.ctx.db
-        .insert(processedEvents)
-        .values({ eventId: e.eventId, eventType: e.eventType, receivedAt: deps.now().toISOString() })
-        .onConflictDoNothing()
-        .run();
-      if (fresh.changes === 0) {
+      const answer = db.transaction(
+        (tx) => {
+          if (!recordEvent(tx, e.eventId, e.eventType, deps.now().toISOString())) return null;
+          return handler(deps, e.event, log);
+        },
+        { behavior: 'immediate' },
+      );
+      if (answer === null) {
         log.info('duplicate event ignored');
         return {};
       }
-      try {
-        return await handler(deps, e.event, log);
-      } catch (err) {
-        deps.ctx.db.delete(processedEvents).where(eq(processedEvents.eventId, e.eventId)).run();
-        throw err;
-      }
+      // Only now are the messages durable: wake the sender.
+      deps.kick();
+      return answer;
     },
   };
 }

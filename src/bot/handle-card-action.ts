@@ -1,4 +1,3 @@
-import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   type Audience,
@@ -20,18 +19,19 @@ import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import type { Item, SourceCategory } from '../domain/item';
 import { SourceCategories } from '../domain/item';
-import { relationsTo } from '../domain/permissions';
-import { assertAllowed } from '../domain/transitions';
+import { namesConfidential } from '../domain/disclosure';
+import { canView, relationsTo } from '../domain/permissions';
+import { assertAllowed, assertPermitted } from '../domain/transitions';
 import type { Db } from '../db/client';
-import { findItem } from '../db/item-repository';
+import { latestCompletion, latestExtension } from '../db/history-repository';
+import { confidentialMarks, findItem } from '../db/item-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
-import { completions, extensions } from '../db/schema';
 import type { Logger } from '../logger';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, findSentMessage, personAddress } from '../messenger/outbox';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
-import { registerItem } from '../services/register-item';
+import { registerAndSendSlip } from '../services/register-item';
 import { cardContext } from './card-context';
 import type { BotDeps } from './deps';
 
@@ -83,19 +83,14 @@ function act(a: ActionCtx, command: ServiceCommand, note: string): Answer {
 /** Opens a form only for someone who could submit it, so nobody fills in a form to be refused at the end. */
 function form(a: ActionCtx, type: CommandType, build: (item: Item, c: ReturnType<typeof cardContext>) => Card): Answer {
   const item = need(a);
+  const actor = loadActor(a.db, a.operator);
+  assertPermitted(item, type, actor);
   if (item.version !== a.version) throw stale(item);
-  assertAllowed(item, type, loadActor(a.db, a.operator));
+  assertAllowed(item, type, actor);
   return answerCard(build(item, cardContext(a.db, a.deps.ctx.calendar, a.now)));
 }
 
 const stale = (item: Item) => new DubanError(ErrorCode.Conflict, `${item.number} 已有新的变化，此卡片已过期，已为您刷新`);
-
-function latestExtension(db: Db, itemId: number) {
-  return db.select().from(extensions).where(eq(extensions.itemId, itemId)).orderBy(desc(extensions.id)).get();
-}
-function latestCompletion(db: Db, itemId: number) {
-  return db.select().from(completions).where(eq(completions.itemId, itemId)).orderBy(desc(completions.id)).get();
-}
 
 /** One handler per button, keyed by the action name the card carries. */
 const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
@@ -171,7 +166,7 @@ function registerFromForm(a: ActionCtx): Answer {
   const flags = Array.isArray(f.flags) ? f.flags.map(String) : str(f.flags).split(',');
   const category = str(f.source) as SourceCategory;
   try {
-    const registered = registerItem(a.deps.ctx, {
+    const item = registerAndSendSlip(a.deps.ctx, {
       actorId: a.operator,
       channel: 'card',
       now: a.now,
@@ -189,7 +184,6 @@ function registerFromForm(a: ActionCtx): Answer {
         confidential: flags.includes('confidential'),
       },
     });
-    const item = applyCommand(a.deps.ctx, { itemId: registered.id, actorId: a.operator, channel: 'card', command: { type: 'send_slip' }, now: a.now });
     const c = cardContext(db, a.deps.ctx.calendar, a.now);
     const text = `已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`;
     return answerCard(receiptCard(item, c, `✅ ${text}`), ok(text));
@@ -202,8 +196,26 @@ function registerFromForm(a: ActionCtx): Answer {
   }
 }
 
-/** card.action.trigger: decides from the operator (never from the card) whether the click is allowed. */
-export async function handleCardAction(deps: BotDeps, event: Record<string, unknown>, log: Logger): Promise<object> {
+/**
+ * Where the answer may be shown. A card answer replaces the clicked card for everyone who can see that message, so
+ * one that names a confidential item is shown in place only on a card the bot sent privately; anywhere else (a
+ * group, a forwarded copy, a message we do not know) it goes to the operator privately and the click gets a toast.
+ */
+function placeAnswer(a: ActionCtx, openMessageId: string | undefined, answer: Answer): Answer {
+  if (!answer.card) return answer;
+  const where = openMessageId ? findSentMessage(a.db, openMessageId) : null;
+  if (where?.audience === 'private') return answer;
+  const content = JSON.stringify(answer.card.data);
+  if (!namesConfidential(content, confidentialMarks(a.db), a.item?.id)) return answer;
+  enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content, purpose: 'card_answer', itemId: a.item?.id ?? null }, a.now);
+  return { toast: { type: answer.toast?.type ?? 'info', content: `${answer.toast?.content ?? '已处理'}（涉密事项，卡片已私信发送给您）` } };
+}
+
+/**
+ * card.action.trigger: decides from the operator (never from the card) whether the click is allowed. Runs inside
+ * the dispatcher's transaction. Order: who clicked, on what → may they see it → may they do it → is the card current.
+ */
+export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, log: Logger): object {
   const e = event as CardEvent;
   const operator = e.operator?.open_id;
   const parsed = buttonValue.safeParse(e.action?.value);
@@ -215,21 +227,29 @@ export async function handleCardAction(deps: BotDeps, event: Record<string, unkn
   const now = deps.now();
   const db = deps.ctx.db;
   const item = id ? findItem(db, id) : null;
-  const ctx: ActionCtx = { deps, db, operator, item, version: v, form: e.action?.form_value ?? {}, now };
+  // Someone who may not see the item learns nothing: not its title, not that the card is out of date.
+  if (id && (!item || !canView(loadActor(db, operator), item))) {
+    log.info({ action: a, itemId: id }, 'card action on an item the operator cannot see');
+    return { toast: { type: 'error', content: '没有找到该督办事项，或您无权查看' } };
+  }
+  const ctx: ActionCtx = { deps, db, operator, item, version: v, form: formValues(e.action?.form_value), now };
+  const place = (answer: Answer) => placeAnswer(ctx, e.context?.open_message_id, answer);
   try {
-    const answer = HANDLERS[a](ctx);
-    deps.kick();
-    return answer;
+    return place(HANDLERS[a](ctx));
   } catch (err) {
     const de = toDubanError(err);
     if (de.code === ErrorCode.Internal) throw err;
     log.info({ code: de.code, action: a, itemId: id }, 'card action refused');
     const toast = { type: 'error' as const, content: de.message };
-    // A stale card is replaced by the current one, so the person sees what changed.
+    // A stale card is replaced by the current one, so the person sees what changed. Only someone allowed to act
+    // gets here: permission is checked before the version.
     if (de.code === ErrorCode.Conflict && item) {
       const fresh = findItem(db, item.id)!;
-      return answerCard(slipCard(fresh, cardContext(db, deps.ctx.calendar, now), audienceOf(db, operator, fresh)), toast);
+      return place(answerCard(slipCard(fresh, cardContext(db, deps.ctx.calendar, now), audienceOf(db, operator, fresh)), toast));
     }
     return { toast };
   }
 }
+
+/** Form values as the handlers read them: an object, or nothing. */
+const formValues = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});

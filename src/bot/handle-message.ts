@@ -1,28 +1,24 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { bindUnitChat } from '../services/bind-chat';
-import {
-  helpCard,
-  itemDetailCard,
-  listCard,
-  noticeCard,
-  receiptCard,
-  registerFormCard,
-} from '../cards/cards';
+import { helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
 import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { canRegister } from '../domain/permissions';
+import { isStranger } from '../domain/actor';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
-import { outbox } from '../db/schema';
 import type { Logger } from '../logger';
+import { findSentMessage } from '../messenger/outbox';
+import { bindUnitChat } from '../services/bind-chat';
 import { applyCommand } from '../services/apply-command';
 import { SCOPE_LABELS, getItemDetail, listForActor } from '../services/item-queries';
-import { registerItem } from '../services/register-item';
+import { registerAndSendSlip } from '../services/register-item';
 import { cardContext } from './card-context';
 import { classifySource } from './classify-source';
+import { type Conversation, answer, answerError } from './conversation';
 import type { BotDeps } from './deps';
 import { type ParsedCommand, parseCommand } from './parse-command';
-import { replyCard, replyError } from './replies';
 import { resolveLeader, resolveUnit } from './resolve';
+
+/** The longest message read as a command or a progress report; longer ones are refused before any parsing. */
+export const MAX_MESSAGE_CHARS = 5000;
 
 interface MessageEvent {
   sender?: { sender_id?: { open_id?: string }; sender_type?: string };
@@ -41,92 +37,103 @@ interface MessageEvent {
 export function itemRepliedTo(deps: BotDeps, parentId?: string, rootId?: string): number | null {
   for (const id of [parentId, rootId]) {
     if (!id) continue;
-    const row = deps.ctx.db
-      .select({ itemId: outbox.itemId })
-      .from(outbox)
-      .where(and(eq(outbox.messageId, id), isNotNull(outbox.itemId)))
-      .get();
-    if (row?.itemId) return row.itemId;
+    const itemId = findSentMessage(deps.ctx.db, id)?.itemId;
+    if (itemId) return itemId;
   }
   return null;
 }
 
-/** im.message.receive_v1: a /督办 command, or a reply to one of our cards (which records progress). */
-export async function handleMessage(deps: BotDeps, event: Record<string, unknown>, log: Logger): Promise<object> {
+const textOf = (msg: NonNullable<MessageEvent['message']>): string => {
+  try {
+    const t = (JSON.parse(msg.content ?? '{}') as { text?: unknown } | null)?.text;
+    return typeof t === 'string' ? t : '';
+  } catch {
+    return '';
+  }
+};
+
+/** Looks like it is addressed to the bot, without parsing it (for refusals that must not cost a parse). */
+const looksLikeCommand = (text: string) => /^\s*(?:@_user_\d+\s*)*[/／、]?\s*(?:督办|duban)/i.test(text.slice(0, 200));
+
+/**
+ * im.message.receive_v1: a /督办 command, or a reply to one of our cards (which records progress). Runs inside the
+ * dispatcher's transaction; every answer goes through `answer`, which keeps confidential items out of groups.
+ */
+export function handleMessage(deps: BotDeps, event: Record<string, unknown>, log: Logger): object {
   const e = event as MessageEvent;
   const msg = e.message;
   const sender = e.sender?.sender_id?.open_id;
   if (!msg?.message_id || !sender || e.sender?.sender_type === 'app') return {};
   const now = deps.now();
   const db = deps.ctx.db;
-  const isGroup = msg.chat_type === 'group';
+  const conv: Conversation = { messageId: msg.message_id, inGroup: msg.chat_type === 'group', sender };
   const repliedItem = itemRepliedTo(deps, msg.parent_id, msg.root_id);
 
-  let text = '';
-  if (msg.message_type === 'text') {
-    try {
-      text = String((JSON.parse(msg.content ?? '{}') as { text?: unknown }).text ?? '');
-    } catch {
-      text = '';
+  if (msg.message_type !== 'text') {
+    if (repliedItem) answerError(db, conv, new DubanError(ErrorCode.InvalidInput, '请用文字回复进展情况（图片、文件请在进展中写明链接）'), now);
+    else if (!conv.inGroup) answer(db, conv, helpCard(), now);
+    return {};
+  }
+  const text = textOf(msg);
+  // Who is asking comes before any work on what they asked: someone outside the organisation gets one sentence.
+  const actor = loadActor(db, sender);
+  if (isStranger(actor)) {
+    if (!conv.inGroup || looksLikeCommand(text)) {
+      answer(db, conv, noticeCard('督办助手', '您不在督办助手的组织架构中，暂不能使用。如需使用，请联系督查室。'), now);
     }
-  } else {
-    if (repliedItem) replyError(db, msg.message_id, new DubanError(ErrorCode.InvalidInput, '请用文字回复进展情况（图片、文件请在进展中写明链接）'), now);
-    else if (!isGroup) replyCard(db, msg.message_id, helpCard(), now);
-    deps.kick();
+    return {};
+  }
+  if (text.length > MAX_MESSAGE_CHARS) {
+    if (repliedItem || !conv.inGroup || looksLikeCommand(text)) {
+      answerError(db, conv, new DubanError(ErrorCode.InvalidInput, `消息过长（${text.length} 字），指令和进展每条最多 ${MAX_MESSAGE_CHARS} 字，请分条发送`), now);
+    }
     return {};
   }
 
-  const parsed = parseCommand(text);
+  const parsed = parseCommand(text, { mayRegister: canRegister(actor) });
   try {
     if (parsed.kind === 'not_command') {
       if (repliedItem) {
         const progress = text.replace(/@_user_\d+|@_all/g, '').trim();
-        const item = applyCommand(deps.ctx, {
-          itemId: repliedItem,
-          actorId: sender,
-          channel: 'chat',
-          command: { type: 'report_progress', text: progress },
-          now,
-        });
-        replyCard(db, msg.message_id, receiptCard(item, cardContext(db, deps.ctx.calendar, now), '✅ 已记录为办理进展'), now, item.id, 'receipt');
-      } else if (!isGroup) {
-        replyCard(db, msg.message_id, helpCard('请以“/督办”开头输入指令'), now);
+        const item = applyCommand(deps.ctx, { itemId: repliedItem, actorId: sender, channel: 'chat', command: { type: 'report_progress', text: progress }, now });
+        answer(db, conv, receiptCard(item, cardContext(db, deps.ctx.calendar, now), '✅ 已记录为办理进展'), now, item.id, 'receipt');
+      } else if (!conv.inGroup) {
+        answer(db, conv, helpCard('请以“/督办”开头输入指令'), now);
       }
     } else {
-      runCommand(deps, parsed, sender, msg, now);
+      runCommand(deps, parsed, conv, msg, now);
     }
   } catch (err) {
     const de = toDubanError(err);
     if (de.code === ErrorCode.Internal) throw err;
     log.info({ code: de.code }, 'command refused');
-    replyError(db, msg.message_id, de, now);
+    answerError(db, conv, de, now);
   }
-  deps.kick();
   return {};
 }
 
-function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_command' }>, sender: string, msg: NonNullable<MessageEvent['message']>, now: Date) {
+function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_command' }>, conv: Conversation, msg: NonNullable<MessageEvent['message']>, now: Date) {
   const { ctx } = deps;
   const db = ctx.db;
-  const messageId = msg.message_id!;
+  const sender = conv.sender;
   const c = cardContext(db, ctx.calendar, now);
   switch (p.kind) {
     case 'help':
-      return replyCard(db, messageId, helpCard(), now);
+      return answer(db, conv, helpCard(), now);
     case 'error':
-      return replyCard(db, messageId, helpCard(p.message), now);
+      return answer(db, conv, helpCard(p.message), now);
     case 'new_form': {
       if (!canRegister(loadActor(db, sender))) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以立项登记');
       const leaders = listPeople(db).filter((x) => x.roles.includes('leader') || x.roles.includes('principal'));
-      return replyCard(db, messageId, registerFormCard({ units: listUnits(db), leaders }), now);
+      return answer(db, conv, registerFormCard({ units: listUnits(db), leaders }), now);
     }
     case 'new_quick': {
+      if (!canRegister(loadActor(db, sender))) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以立项登记');
       const lead = resolveUnit(db, p.lead);
       const coop = p.coop.map((u) => resolveUnit(db, u).id);
       const deadline = parseDateInput(p.deadline, chinaDate(now));
-      if (!deadline) throw new DubanError(ErrorCode.InvalidInput, `截止日期“${p.deadline}”无法识别，请写作 2026-12-31`);
-      const source = p.source ? classifySource(p.source) : undefined;
-      const registered = registerItem(ctx, {
+      if (!deadline) throw new DubanError(ErrorCode.InvalidInput, `截止日期“${p.deadline.slice(0, 40)}”无法识别，请写作 2026-12-31`);
+      const item = registerAndSendSlip(ctx, {
         actorId: sender,
         channel: 'command',
         now,
@@ -136,48 +143,45 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
           coopUnitIds: coop,
           leaderId: resolveLeader(db, p.leader, lead.id),
           deadline,
-          source,
+          source: p.source ? classifySource(p.source) : undefined,
           progressCycle: p.cycle,
           important: p.important,
           flagged: p.flagged,
           confidential: p.confidential,
         },
       });
-      const item = applyCommand(ctx, { itemId: registered.id, actorId: sender, channel: 'command', command: { type: 'send_slip' }, now });
-      return replyCard(db, messageId, receiptCard(item, c, `✅ 已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`), now, item.id, 'receipt');
+      return answer(db, conv, receiptCard(item, c, `✅ 已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`), now, item.id, 'receipt');
     }
     case 'list': {
-      const items = listForActor(ctx, sender, p.scope, now);
-      return replyCard(db, messageId, listCard(`督办事项 · ${SCOPE_LABELS[p.scope]}`, items, c), now);
+      const found = listForActor(ctx, sender, p.scope, now);
+      // A group sees the list without the confidential items, and how many were left out.
+      const shown = conv.inGroup ? found.filter((i) => !i.confidential) : found;
+      return answer(db, conv, listCard(`督办事项 · ${SCOPE_LABELS[p.scope]}`, shown, c, found.length - shown.length), now);
     }
     case 'view': {
       const d = getItemDetail(ctx, sender, p.ref);
-      // A confidential item's detail never goes into a group chat; it is sent privately instead.
-      if (d.item.confidential && msg.chat_type === 'group') {
-        throw new DubanError(ErrorCode.Forbidden, '涉密事项不在群聊中显示，请私聊机器人查看');
-      }
-      return replyCard(db, messageId, itemDetailCard(d.item, d, c), now, d.item.id, 'detail');
+      return answer(db, conv, itemDetailCard(d.item, d, c), now, d.item.id, 'detail');
     }
     case 'progress': {
       const target = getItemDetail(ctx, sender, p.ref).item;
       const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'report_progress', text: p.text }, now });
-      return replyCard(db, messageId, receiptCard(item, c, '✅ 进展已记录'), now, item.id, 'receipt');
+      return answer(db, conv, receiptCard(item, c, '✅ 进展已记录'), now, item.id, 'receipt');
     }
     case 'urge': {
       const target = getItemDetail(ctx, sender, p.ref).item;
       const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'urge', note: p.note ?? undefined }, now });
-      return replyCard(db, messageId, receiptCard(item, c, `✅ 已向${c.unitName(item.leadUnitId)}催办`), now, item.id, 'receipt');
+      return answer(db, conv, receiptCard(item, c, `✅ 已向${c.unitName(item.leadUnitId)}催办`), now, item.id, 'receipt');
     }
     case 'bind':
-      return bindChat(deps, p.unit, sender, msg, now);
+      return bindChat(deps, p.unit, conv, msg, now);
   }
 }
 
 /** `/督办 绑定 <单位>`: this group chat becomes the unit's, for digests. */
-function bindChat(deps: BotDeps, unitText: string, sender: string, msg: NonNullable<MessageEvent['message']>, now: Date) {
-  if (msg.chat_type !== 'group' || !msg.chat_id) throw new DubanError(ErrorCode.InvalidInput, '请在单位的群聊中 @机器人 使用“绑定”');
+function bindChat(deps: BotDeps, unitText: string, conv: Conversation, msg: NonNullable<MessageEvent['message']>, now: Date) {
+  if (!conv.inGroup || !msg.chat_id) throw new DubanError(ErrorCode.InvalidInput, '请在单位的群聊中 @机器人 使用“绑定”');
   const unit = resolveUnit(deps.ctx.db, unitText);
-  bindUnitChat(deps.ctx, unit, msg.chat_id, sender, now, (tx) =>
-    replyCard(tx, msg.message_id!, noticeCard('群聊已绑定', `本群已绑定为“${unit.name}”的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now),
+  bindUnitChat(deps.ctx, unit, msg.chat_id, conv.sender, now, (tx) =>
+    answer(tx, conv, noticeCard('群聊已绑定', `本群已绑定为“${unit.name}”的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now),
   );
 }

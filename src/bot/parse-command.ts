@@ -284,25 +284,46 @@ const FLAG_RE = new RegExp(
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』', '‘': '’' };
 
-/** [start, end] index pairs (inclusive) of closed quotations. */
+/**
+ * [start, end] index pairs (inclusive) of closed quotations, in order. Linear: once a closing mark is not found
+ * ahead, no later opening of its kind is looked up again (40,000 unmatched “ used to mean 40,000 scans to the end).
+ */
 function quotedRanges(s: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
+  const neverCloses = new Set<string>();
   for (let i = 0; i < s.length; i++) {
     const close = QUOTE_PAIRS[s[i]!];
-    if (!close) continue;
+    if (!close || neverCloses.has(close)) continue;
     const j = s.indexOf(close, i + 1);
-    if (j < 0) continue;
+    if (j < 0) {
+      neverCloses.add(close);
+      continue;
+    }
     out.push([i, j]);
     i = j;
   }
   return out;
 }
 
+/** Whether index i falls in one of the sorted, disjoint ranges (binary search). */
+function inRanges(ranges: Array<[number, number]>, i: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = ranges[mid]!;
+    if (i < a) hi = mid - 1;
+    else if (i > b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
 type Marker = { index: number; end: number } & ({ type: 'key'; field: Field } | { type: 'flag'; flag: Flag });
 
 function findMarkers(s: string): Marker[] {
   const quoted = quotedRanges(s);
-  const inQuote = (i: number) => quoted.some(([a, b]) => i >= a && i <= b);
+  const inQuote = (i: number) => inRanges(quoted, i);
   const markers: Marker[] = [];
   for (const m of s.matchAll(KEY_RE)) {
     if (inQuote(m.index)) continue;
@@ -317,10 +338,22 @@ function findMarkers(s: string): Marker[] {
   return markers.filter((m, i) => i === 0 || m.index >= markers[i - 1]!.end);
 }
 
-const EDGE_SEP_RE = /^[,，、;；。\s]+|[,，、;；。\s]+$/g;
+const EDGE_SEP = new Set([',', '，', '、', ';', '；', '。', ' ']);
+
+/**
+ * Drops separators at both ends. A loop rather than /[…]+$/: that regex retries every run of separators inside the
+ * text, which is quadratic on a long one.
+ */
+function trimSeparators(v: string): string {
+  let a = 0;
+  let b = v.length;
+  while (a < b && EDGE_SEP.has(v[a]!)) a++;
+  while (b > a && EDGE_SEP.has(v[b - 1]!)) b--;
+  return v.slice(a, b);
+}
 
 function cleanValue(raw: string): string {
-  const v = squeeze(raw).replace(EDGE_SEP_RE, '');
+  const v = trimSeparators(squeeze(raw));
   const close = QUOTE_PAIRS[v[0] ?? ''];
   if (close && v.length >= 2 && v.endsWith(close) && v.indexOf(close, 1) === v.length - 1) return v.slice(1, -1).trim();
   return v;
@@ -391,7 +424,12 @@ function parseNewQuick(args: string): ParsedCommand {
 
 // ───────────────────────────── the parser ─────────────────────────────
 
-export function parseCommand(text: string): ParsedCommand {
+export interface ParseOptions {
+  /** Whether the sender may register items: if not, 新建's arguments are not parsed at all. */
+  mayRegister?: boolean;
+}
+
+export function parseCommand(text: string, opts: ParseOptions = {}): ParsedCommand {
   const t = stripMentions(text);
   let rest: string;
   let bare = false;
@@ -421,6 +459,7 @@ export function parseCommand(text: string): ParsedCommand {
     case 'help':
       return { kind: 'help' };
     case 'new':
+      if (opts.mayRegister === false) return error('只有督办人员可以立项登记');
       return args ? parseNewQuick(args) : { kind: 'new_form' };
     case 'list': {
       if (!args) return { kind: 'list', scope: 'mine' };

@@ -9,8 +9,11 @@ import type { Card, CardContext } from './types';
 
 export const LIST_ROWS = 30;
 
-/** Items with their lights, number, title, lead unit and working days left or overdue; at most LIST_ROWS rows. */
-export function listCard(title: string, items: Item[], c: CardContext): Card {
+/**
+ * Items with their lights, number, title, lead unit and working days left or overdue; at most LIST_ROWS rows.
+ * `hidden`: how many confidential items were left out because the list is shown in a group chat.
+ */
+export function listCard(title: string, items: Item[], c: CardContext, hidden = 0): Card {
   const statuses = items.map((i) => statusOf(i, c));
   const overdue = statuses.filter((s) => s.light === 'red').length;
   const soon = statuses.filter((s) => s.light === 'yellow').length;
@@ -38,6 +41,7 @@ export function listCard(title: string, items: Item[], c: CardContext): Card {
         };
       }),
       more: items.length - shown.length,
+      hidden,
     }),
   );
 }

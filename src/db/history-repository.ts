@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { auditLog, completions, extensions, progressReports } from './schema';
 
@@ -80,3 +80,11 @@ export function insertCompletion(
 ) {
   return tx.insert(completions).values(r).returning().get();
 }
+
+/** The newest extension request of an item, whatever its status. */
+export const latestExtension = (db: DbOrTx, itemId: number) =>
+  db.select().from(extensions).where(eq(extensions.itemId, itemId)).orderBy(desc(extensions.id)).get();
+
+/** The newest completion submission of an item. */
+export const latestCompletion = (db: DbOrTx, itemId: number) =>
+  db.select().from(completions).where(eq(completions.itemId, itemId)).orderBy(desc(completions.id)).get();

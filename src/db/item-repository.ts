@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Actor, hasRole, unitsOf } from '../domain/actor';
+import type { ConfidentialMarks } from '../domain/disclosure';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item, ItemState, Kind, Mode, PendingExtension, ProgressCycle, ReviewStage } from '../domain/item';
 import { formatItemNumber } from '../domain/item-number';
@@ -41,6 +42,15 @@ export function hydrate(db: DbOrTx, rows: Row[]): Item[] {
     rows.map((r) => r.id),
   );
   return rows.map((r) => toItem(r, pending.get(r.id) ?? null));
+}
+
+/**
+ * The confidential items, as a group-bound message could name them. Read whenever a message to a group is written:
+ * there are few such messages and few confidential items.
+ */
+export function confidentialMarks(db: DbOrTx): ConfidentialMarks {
+  const rows = db.select({ id: items.id, number: items.number, title: items.title }).from(items).where(eq(items.confidential, true)).all();
+  return { ids: new Set(rows.map((r) => r.id)), words: rows.flatMap((r) => [r.number, r.title]) };
 }
 
 export function findItem(db: DbOrTx, id: number): Item | null {

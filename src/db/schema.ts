@@ -189,6 +189,16 @@ export const outbox = sqliteTable(
     nextAttemptAt: text('next_attempt_at').notNull(),
     /** A worker holds a row until then; another worker leaves it alone. */
     leaseUntil: text('lease_until'),
+    /**
+     * Which worker holds the lease: `pid:instance`. A row leased by a process that is gone (killed, crashed) is taken
+     * back at once instead of waiting for the lease to run out (messenger/outbox.ts).
+     */
+    leaseOwner: text('lease_owner'),
+    /**
+     * Who can read the message: 'group' (a group chat: a chat_id, or a reply into a group) or 'private'. Group rows
+     * are checked for confidential items before they are written (messenger/disclosure-guard.ts).
+     */
+    audience: text('audience'),
     lastError: text('last_error'),
     messageId: text('message_id'),
     createdAt: text('created_at').notNull(),

@@ -31,3 +31,6 @@ export const unitsOf = (a: Actor): string[] => [...new Set([...a.headOf, ...a.li
 export function stranger(id: string): Actor {
   return { id, name: id, roles: [], headOf: [], liaisonOf: [] };
 }
+
+/** Nobody the organisation knows: no role and no unit (someone outside the org file, or retired from it). */
+export const isStranger = (a: Actor) => a.roles.length === 0 && a.headOf.length === 0 && a.liaisonOf.length === 0;

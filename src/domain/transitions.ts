@@ -68,6 +68,14 @@ function requireDate(value: string | undefined, what: string): string {
   return v;
 }
 
+/**
+ * Refuses someone who may not see the item (as "not found", so a number cannot be probed) or may not give this
+ * command on it. Checked before anything else that could tell them about the item: its state, its version.
+ */
+export function assertPermitted(item: Item, type: CommandType, actor: Actor): void {
+  checkPermission(actor, item, { type } as Command);
+}
+
 function checkPermission(actor: Actor, item: Item, command: Command) {
   if (!canView(actor, item)) throw refuse(ErrorCode.NotFound, `没有找到事项 ${item.number}，或您无权查看`);
   const rel = relationsTo(actor, item);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
+import { DisclosureRefused, namesConfidential } from '../domain/disclosure';
+import { confidentialMarks } from '../db/item-repository';
 import { peopleWithRole } from '../db/org-repository';
 import { outbox } from '../db/schema';
 import type { Logger } from '../logger';
@@ -9,10 +11,29 @@ import { RateLimiter } from './rate-limiter';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/** Where a message goes. A reply or an update lands in the chat of its target: the caller says whether that is a group. */
 export type Envelope =
   | { op: 'send'; receiveIdType: ReceiveIdType; receiveId: string }
-  | { op: 'reply'; targetMessageId: string }
-  | { op: 'patch'; targetMessageId: string };
+  | { op: 'reply'; targetMessageId: string; inGroup: boolean }
+  | { op: 'patch'; targetMessageId: string; inGroup: boolean };
+
+/** Who can read a message sent to this address. */
+export function audienceOf(to: Envelope): 'group' | 'private' {
+  if (to.op === 'send') return to.receiveIdType === 'chat_id' ? 'group' : 'private';
+  return to.inGroup ? 'group' : 'private';
+}
+
+/**
+ * The last line of the confidentiality rule (domain/disclosure.ts): a message for a group chat that names a
+ * confidential item is refused, never written. Callers filter or redirect before they get here; this catches a
+ * path that forgot.
+ */
+function guardGroupMessage(tx: DbOrTx, m: PlannedMessage, content: string) {
+  if (audienceOf(m.to) !== 'group') return;
+  if (namesConfidential(content + (m.render ? JSON.stringify(m.render) : ''), confidentialMarks(tx), m.itemId)) {
+    throw new DisclosureRefused(m.purpose);
+  }
+}
 
 export interface PlannedMessage {
   to: Envelope;
@@ -40,23 +61,35 @@ export const chatAddress = (chatId: string): Envelope => ({ op: 'send', receiveI
  */
 export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): number | null {
   const r = outboxRow(m, now);
+  guardGroupMessage(tx, m, r.content);
   // Written out because the unique index on dedupe_key is partial (schema.ts): SQLite wants the conflict target to
   // repeat the index's condition, which Drizzle's builder would put after DO NOTHING.
   const row = tx.get<{ id: number } | undefined>(sql`
-    INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, msg_type, content, render,
-      item_id, purpose, next_attempt_at, created_at)
-    VALUES (${r.uuid}, ${r.dedupeKey}, ${r.op}, ${r.receiveIdType}, ${r.receiveId}, ${r.targetMessageId}, ${r.msgType},
-      ${r.content}, ${r.render}, ${r.itemId}, ${r.purpose}, ${r.nextAttemptAt}, ${r.createdAt})
+    INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, audience, msg_type, content,
+      render, item_id, purpose, next_attempt_at, created_at)
+    VALUES (${r.uuid}, ${r.dedupeKey}, ${r.op}, ${r.receiveIdType}, ${r.receiveId}, ${r.targetMessageId}, ${r.audience},
+      ${r.msgType}, ${r.content}, ${r.render}, ${r.itemId}, ${r.purpose}, ${r.nextAttemptAt}, ${r.createdAt})
     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
     RETURNING id`);
   return row?.id ?? null;
 }
 
+/** What we know of a message the bot sent, by its Feishu message id: the item it was about and who could read it. */
+export function findSentMessage(db: DbOrTx, messageId: string): { itemId: number | null; audience: 'group' | 'private' | null; receiveId: string | null } | null {
+  const row = db
+    .select({ itemId: outbox.itemId, audience: outbox.audience, receiveId: outbox.receiveId })
+    .from(outbox)
+    .where(eq(outbox.messageId, messageId))
+    .get();
+  return row ? { ...row, audience: row.audience as 'group' | 'private' | null } : null;
+}
+
 /** The outbox columns that say where a message goes. */
 function addressColumns(to: Envelope) {
+  const audience = audienceOf(to);
   return to.op === 'send'
-    ? { op: to.op, receiveIdType: to.receiveIdType, receiveId: to.receiveId, targetMessageId: null }
-    : { op: to.op, receiveIdType: null, receiveId: null, targetMessageId: to.targetMessageId };
+    ? { op: to.op, receiveIdType: to.receiveIdType, receiveId: to.receiveId, targetMessageId: null, audience }
+    : { op: to.op, receiveIdType: null, receiveId: null, targetMessageId: to.targetMessageId, audience };
 }
 
 /** `content` as stored: empty for a card drawn when sent, else the JSON (passed through when already serialised). */
@@ -86,9 +119,9 @@ function outboxRow(m: PlannedMessage, now: Date) {
  * `lastInsertRowid`: named binding and RETURNING doubled the cost of writing a day's reminders.
  */
 export function bulkEnqueuer(db: Db): (m: Omit<PlannedMessage, 'dedupeKey' | 'content'> & { content: object | string }, now: Date) => number {
-  const stmt = db.$client.prepare(`INSERT INTO outbox (uuid, op, receive_id_type, receive_id, target_message_id, msg_type,
-      content, render, item_id, purpose, status, attempts, next_attempt_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`);
+  const stmt = db.$client.prepare(`INSERT INTO outbox (uuid, op, receive_id_type, receive_id, target_message_id, audience,
+      msg_type, content, render, item_id, purpose, status, attempts, next_attempt_at, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`);
   // A sweep passes one `now` and, for the people of one unit, one card description: serialise each once.
   let lastNow: Date | null = null;
   let at = '';
@@ -98,8 +131,10 @@ export function bulkEnqueuer(db: Db): (m: Omit<PlannedMessage, 'dedupeKey' | 'co
     if (now !== lastNow) [lastNow, at] = [now, now.toISOString()];
     if (m.render !== lastRender) [lastRender, renderJson] = [m.render, m.render ? JSON.stringify(m.render) : null];
     const a = addressColumns(m.to);
-    const res = stmt.run(randomUUID(), a.op, a.receiveIdType, a.receiveId, a.targetMessageId, m.msgType,
-      contentColumn(m.content, renderJson !== null), renderJson, m.itemId ?? null, m.purpose, at, at);
+    const content = contentColumn(m.content, renderJson !== null);
+    if (a.audience === 'group') guardGroupMessage(db, { ...m, content }, content);
+    const res = stmt.run(randomUUID(), a.op, a.receiveIdType, a.receiveId, a.targetMessageId, a.audience, m.msgType,
+      content, renderJson, m.itemId ?? null, m.purpose, at, at);
     return Number(res.lastInsertRowid);
   };
 }
@@ -177,8 +212,16 @@ export class OutboxWorker {
     }
   }
 
-  /** Wakes the worker after a commit; a drain already running picks the new rows up on its next round. */
+  /**
+   * Wakes the worker after a commit; a drain already running picks the new rows up on its next round. Called inside
+   * a transaction (a service inside the dispatcher's), it waits for the transaction to end: a drain started there
+   * would lease, and send, rows that may yet be rolled back.
+   */
   kick(): void {
+    if (this.db.$client.inTransaction) {
+      setImmediate(() => this.kick());
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;

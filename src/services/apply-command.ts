@@ -1,7 +1,7 @@
 import type { Command } from '../domain/commands';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item } from '../domain/item';
-import { decide } from '../domain/transitions';
+import { assertPermitted, decide } from '../domain/transitions';
 import { unitsOf } from '../domain/actor';
 import {
   type Channel,
@@ -59,10 +59,12 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
   const result = db.transaction((tx) => {
     const item = findItem(tx, req.itemId);
     if (!item) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项');
+    const actor = loadActor(tx, req.actorId);
+    // Who is asking before what they saw: a stale card must not tell an outsider that the item moved on.
+    assertPermitted(item, req.command.type, actor);
     if (req.expectedVersion !== undefined && req.expectedVersion !== item.version) {
       throw new DubanError(ErrorCode.Conflict, `${item.number} 已有新的变化，此卡片已过期，请查看最新卡片`);
     }
-    const actor = loadActor(tx, req.actorId);
     let target: Item | null = null;
     let command: Command;
     if (req.command.type === 'merge') {

@@ -9,6 +9,7 @@ import { insertAudit } from '../db/history-repository';
 import { insertItem } from '../db/item-repository';
 import { findPerson, findUnit, loadActor } from '../db/org-repository';
 import { items } from '../db/schema';
+import { applyCommand } from './apply-command';
 import type { ServiceContext } from './context';
 
 export interface RegisterRequest {
@@ -62,4 +63,19 @@ export function registerItem(ctx: ServiceContext, req: RegisterRequest): Item {
   );
   ctx.events.afterCommit?.();
   return result;
+}
+
+/**
+ * 立项登记 and the 督办单 sent, as one change: an item is never left registered with its number used and no slip
+ * sent because something failed in between.
+ */
+export function registerAndSendSlip(ctx: ServiceContext, req: RegisterRequest): Item {
+  const item = ctx.db.transaction(
+    () => {
+      const registered = registerItem(ctx, req);
+      return applyCommand(ctx, { itemId: registered.id, actorId: req.actorId, channel: req.channel, command: { type: 'send_slip' }, now: req.now });
+    },
+    { behavior: 'immediate' },
+  );
+  return item;
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `outbox` ADD `lease_owner` text;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `audience` text;
