@@ -15,16 +15,18 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 /**
+ * `handlers` defaults to the bot's; tests pass their own to prove what a failing handler leaves behind.
+ *
  * One event, one transaction: its id (Feishu re-pushes for hours, so it is de-duplicated in the database) and
  * everything the handler writes (the change, its audit rows, the messages to send) commit together or not at all.
  * A crash before the commit leaves no trace and Feishu's retry does the work; a crash after it finds the id and
  * does nothing. Services open their own transactions; inside this one they become savepoints.
  */
-export function createDispatcher(deps: BotDeps): Dispatcher {
+export function createDispatcher(deps: BotDeps, handlers: Record<string, Handler> = HANDLERS): Dispatcher {
   const db = deps.ctx.db;
   return {
     async dispatch(e: InboundEvent, log: Logger) {
-      const handler = HANDLERS[e.eventType];
+      const handler = handlers[e.eventType];
       if (!handler) return {};
       const answer = db.transaction(
         (tx) => {

@@ -55,9 +55,32 @@ function officialYear(year: number) {
 for (const d of Object.keys(schedule.holidays)) officialYear(Number(d.slice(0, 4))).off.add(d);
 for (const d of Object.keys(schedule.workdays)) officialYear(Number(d.slice(0, 4))).on.add(d);
 
-// chinese-days' lunar tables cover 1900–2100; stay inside them.
-const MIN_YEAR = 1901;
-const MAX_YEAR = 2099;
+// chinese-days' lunar tables cover 1900–2100: statutory holidays are computed inside them only. Outside (a typo such
+// as 2206, or 9999-12-31) the calendar still answers, with weekends alone, so no date can take a list or a card down;
+// dates that far out are refused where people enter them (domain/dates.ts).
+const MIN_LUNAR_YEAR = 1901;
+const MAX_LUNAR_YEAR = 2099;
+const inLunarRange = (year: number) => year >= MIN_LUNAR_YEAR && year <= MAX_LUNAR_YEAR;
+
+/** UTC midnight of Jan 1 of `year` (Date.UTC reads years 0–99 as 1900–1999). */
+function yearStartUtc(year: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, 0, 1);
+  return d.getTime();
+}
+
+/** Monday-to-Friday days in a year: the whole count of a year with no holidays, without walking its days. */
+function weekdaysInYear(year: number): number {
+  const start = yearStartUtc(year);
+  const days = Math.round((yearStartUtc(year + 1) - start) / DAY_MS);
+  const first = new Date(start).getUTCDay();
+  let count = Math.floor(days / 7) * 5;
+  for (let i = 0; i < days % 7; i++) {
+    const w = (first + i) % 7;
+    if (w !== 0 && w !== 6) count++;
+  }
+  return count;
+}
 
 /** The solar date of a lunar month/day in the lunar year that begins in `year` (the non-leap month). */
 function lunarToSolar(year: number, month: number, day: number): string {
@@ -132,7 +155,7 @@ export class WorkCalendar {
     const b = this.day(to);
     if (to < from) return -this.workdaysBetween(to, from);
     let count = b.upTo - a.upTo;
-    for (let y = a.year; y < b.year; y++) count += this.table(y).total;
+    for (let y = a.year; y < b.year; y++) count += this.yearTotal(y);
     return count;
   }
 
@@ -172,18 +195,31 @@ export class WorkCalendar {
     return by > 0 ? this.table(day.year + 1).list[0]! : this.table(day.year - 1).list.at(-1)!;
   }
 
+  /** Working days in a whole year; years outside the lunar tables with no override are counted, not built. */
+  private yearTotal(year: number): number {
+    const cached = this.years.get(year);
+    if (cached) return cached.total;
+    if (!inLunarRange(year) && !this.hasOverrideIn(year)) return weekdaysInYear(year);
+    return this.table(year).total;
+  }
+
+  private hasOverrideIn(year: number): boolean {
+    const prefix = `${String(year).padStart(4, '0')}-`;
+    for (const d of this.overrideOff) if (d.startsWith(prefix)) return true;
+    for (const d of this.overrideOn) if (d.startsWith(prefix)) return true;
+    return false;
+  }
+
   private table(year: number): YearTable {
     const cached = this.years.get(year);
     if (cached) return cached;
-    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-      throw new Error(`工作日历只支持 ${MIN_YEAR}–${MAX_YEAR} 年，收到 ${year} 年`);
-    }
+    if (!Number.isInteger(year) || year < 1 || year > 9999) throw new Error(`工作日历只支持 0001–9999 年，收到 ${year} 年`);
     const known = official.get(year);
-    const off = this.isKnownYear(year) ? known!.off : new Set(statutoryHolidays(year));
+    const off = this.isKnownYear(year) ? known!.off : inLunarRange(year) ? new Set(statutoryHolidays(year)) : new Set<string>();
     const on = known?.on ?? new Set<string>();
     const list: Day[] = [];
     let upTo = 0;
-    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY_MS) {
+    for (let t = yearStartUtc(year); t < yearStartUtc(year + 1); t += DAY_MS) {
       const d = fromUtc(t);
       const weekday = new Date(t).getUTCDay();
       const work = this.overrideOn.has(d)

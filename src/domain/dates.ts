@@ -30,3 +30,27 @@ export function parseDateInput(text: string, today: string): string | null {
 
 const fmt = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/** How far ahead a deadline may be set. Beyond it a date is almost always a typo (2206 for 2026). */
+export const MAX_YEARS_AHEAD = 5;
+
+/** The same day `years` years on (29 February becomes 28 February in a common year). */
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  const md = date.slice(5);
+  const s = `${String(y).padStart(4, '0')}-${md}`;
+  return isValidDate(s) ? s : `${String(y).padStart(4, '0')}-02-28`;
+}
+
+/** The latest deadline that may be entered today. */
+export const latestDeadline = (today: string) => addYears(today, MAX_YEARS_AHEAD);
+
+/**
+ * Null when `date` is within the horizon, else what to tell the person. Every date a person sets (a deadline, a
+ * stage, an extension, a return's new deadline) passes here where it enters.
+ */
+export function beyondHorizon(date: string, today: string, what: string): string | null {
+  const limit = latestDeadline(today);
+  if (date <= limit) return null;
+  return `${what} ${date} 过远：最晚可定为 ${limit}（${MAX_YEARS_AHEAD} 年内），请检查年份是否写错`;
+}

@@ -14,7 +14,7 @@ import {
   SourceCategories,
 } from './item';
 import { canRegister } from './permissions';
-import { chinaDate, isValidDate } from './dates';
+import { beyondHorizon, chinaDate, isValidDate } from './dates';
 
 /** What the office fills in to register an item (立项登记). Unit and person ids are already resolved. */
 export interface RegistrationInput {
@@ -52,6 +52,8 @@ export function prepareRegistration(input: RegistrationInput, actor: Actor, now:
   const deadline = (input.deadline ?? '').trim();
   if (!isValidDate(deadline)) throw bad('完成时限应为有效日期，格式如 2026-12-31');
   if (deadline < today) throw bad(`完成时限 ${deadline} 早于今天（${today}）`);
+  const far = beyondHorizon(deadline, today, '完成时限');
+  if (far) throw bad(far);
   const coop = [...new Set(input.coopUnitIds ?? [])];
   if (coop.includes(input.leadUnitId)) throw bad('主办单位不能同时是协办单位');
   const category = input.source?.category ?? 'other';

@@ -4,7 +4,7 @@ import { COMMAND_LABELS } from './commands';
 import { DubanError, ErrorCode } from './errors';
 import { type Item, type ItemState, STATE_LABELS, isOpen } from './item';
 import { type Relation, canView, relationsTo } from './permissions';
-import { chinaDate, isValidDate } from './dates';
+import { beyondHorizon, chinaDate, isValidDate } from './dates';
 
 /** What a command does to an item: the new state, the field changes, and what the history should say. */
 export interface Decision {
@@ -62,9 +62,12 @@ function requireText(value: string | undefined, what: string, max = 2000): strin
   return v;
 }
 
-function requireDate(value: string | undefined, what: string): string {
+/** A date a person sets: real, and not past the horizon (a typo such as 2206 or 9999 is refused here). */
+function requireDate(value: string | undefined, what: string, today: string): string {
   const v = (value ?? '').trim();
   if (!isValidDate(v)) throw refuse(ErrorCode.InvalidInput, `${what}应为有效日期，格式如 2026-12-31`);
+  const far = beyondHorizon(v, today, what);
+  if (far) throw refuse(ErrorCode.InvalidInput, far);
   return v;
 }
 
@@ -144,7 +147,7 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
         throw refuse(ErrorCode.DeadlinePassed, `${item.number} 已超过完成时限（${item.deadline}），不能再申请延期`);
       }
       requireText(command.reason, '延期理由');
-      const proposed = requireDate(command.proposedDeadline, '申请延期至');
+      const proposed = requireDate(command.proposedDeadline, '申请延期至', today);
       if (proposed <= item.deadline) {
         throw refuse(ErrorCode.InvalidInput, `申请延期至的日期应晚于当前时限 ${item.deadline}`);
       }
@@ -153,6 +156,9 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
     case 'approve_extension': {
       const ext = item.pendingExtension;
       if (!ext) throw refuse(ErrorCode.NoPendingExtension, `${item.number} 没有待审批的延期申请`);
+      // A request filed before dates were bounded may name one past the horizon: it can be refused, not approved.
+      const far = beyondHorizon(ext.proposedDeadline, today, '申请延期至');
+      if (far) throw refuse(ErrorCode.InvalidInput, `${far}；请选择“不同意”，由单位重新申请`);
       return d(item.state, { deadline: ext.proposedDeadline, pendingExtension: null });
     }
     case 'reject_extension':
@@ -169,7 +175,7 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
       return d('closed', { reviewStage: null, closedAt: at });
     case 'return': {
       requireText(command.reason, '退回理由');
-      const nd = requireDate(command.newDeadline, '新的完成时限');
+      const nd = requireDate(command.newDeadline, '新的完成时限', today);
       if (nd <= today) throw refuse(ErrorCode.InvalidInput, `新的完成时限应晚于今天（${today}）`);
       return d('in_progress', { reviewStage: null, deadline: nd, submittedAt: null });
     }

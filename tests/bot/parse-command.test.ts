@@ -428,3 +428,35 @@ describe('classifySource', () => {
     expect(classifySource(label).category).toBe(category);
   });
 });
+
+describe('parsing is linear in the length of the message', () => {
+  // Inputs that made the old parser quadratic: openings never closed, runs of separators, quoted keys.
+  const shapes: Record<string, (n: number) => string> = {
+    'unmatched “': (n) => `/督办 新建 ${'“'.repeat(n)}`,
+    'unmatched "': (n) => `/督办 新建 标题 ${'"'.repeat(n)} 主办:教务处 截止:2026-12-31`,
+    'separator runs': (n) => `/督办 新建 标题 主办:教务处${'，'.repeat(n)}x 截止:2026-12-31`,
+    'quoted keys': (n) => `/督办 新建 ${'“主办:”'.repeat(n / 4)} 主办:教务处 截止:2026-12-31`,
+  };
+  const fastest = (text: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      parseCommand(text);
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+  it.each(Object.keys(shapes))('%s: 16× the input costs far less than 256× the time', (shape) => {
+    const make = shapes[shape]!;
+    // A complexity check, not a speed target: quadratic work would make the ratio ~256; linear, ~16.
+    const small = Math.max(fastest(make(2_500)), 0.05);
+    const large = fastest(make(40_000));
+    expect(large / small).toBeLessThan(80);
+  });
+
+  it('the unmatched quotes still parse to the right answer', () => {
+    const r = parseCommand(`/督办 新建 “标题 主办:教务处 截止:2026-12-31`);
+    expect(r).toMatchObject({ kind: 'new_quick', lead: '教务处', deadline: '2026-12-31' });
+    expect(parseCommand(`/督办 新建 “甲 主办:乙” 主办:教务处 截止:2026-12-31`)).toMatchObject({ kind: 'new_quick', title: '甲 主办:乙', lead: '教务处' });
+  });
+});

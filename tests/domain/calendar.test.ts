@@ -292,8 +292,26 @@ describe('dates', () => {
     expect(() => addDays(bad, 1)).toThrow('不是有效日期');
   });
 
-  it('rejects years outside the lunar tables', () => {
-    expect(() => cal.isWorkday('1899-06-01')).toThrow('工作日历只支持');
+  it('answers for years outside the lunar tables with weekends alone, so no stored date can take a card down', () => {
+    expect(cal.isWorkday('1899-06-01')).toBe(true); // a Thursday
+    expect(cal.isWorkday('2206-06-30')).toBe(true); // a Monday (the typo for 2026 that took the ledger down)
+    expect(cal.isWorkday('2206-07-05')).toBe(false); // a Saturday
+    expect(cal.isWorkday('9999-12-31')).toBe(true); // a Friday
+    expect(cal.workdaysBetween('2026-12-01', '2206-06-30')).toBeGreaterThan(180 * 248);
+    expect(cal.workdaysBetween('9999-12-31', '2026-12-01')).toBeLessThan(0);
+  });
+
+  it('counts whole years outside the tables by arithmetic, day for day the same as walking them', () => {
+    // 2100–2110: no lunar data, so weekends only; compare the arithmetic sum with a count of each day.
+    let walked = 0;
+    for (let d = '2099-12-31'; d < '2110-12-31'; ) {
+      d = addDays(d, 1);
+      if (cal.isWorkday(d)) walked++;
+    }
+    expect(createWorkCalendar().workdaysBetween('2099-12-31', '2110-12-31')).toBe(walked);
+    // Overrides in such a year still count.
+    const withOverride = createWorkCalendar({ holidays: ['2105-03-02'] });
+    expect(withOverride.workdaysBetween('2099-12-31', '2110-12-31')).toBe(walked - 1);
   });
 
   it('rejects a fractional number of working days', () => {

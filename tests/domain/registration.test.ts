@@ -39,6 +39,9 @@ describe('checks', () => {
     ['deadline in another form', { deadline: '2026/12/31' }],
     ['deadline missing', { deadline: '' }],
     ['deadline yesterday', { deadline: '2026-11-01' }],
+    ['deadline a day past five years', { deadline: '2031-11-03' }],
+    ['deadline 2206 (a typo for 2026)', { deadline: '2206-06-30' }],
+    ['deadline 9999-12-31', { deadline: '9999-12-31' }],
     ['lead unit also cooperating', { coopUnitIds: ['kyc', 'jwc'] }],
     ['stage without a name', { stages: [{ name: ' ', deadline: '2026-12-01' }] }],
     ['stage after the deadline', { stages: [{ name: '初稿', deadline: '2027-01-15' }] }],
@@ -51,6 +54,11 @@ describe('checks', () => {
 
   it('a title of exactly 200 characters is accepted', () => {
     expect(prepareRegistration(input({ title: '题'.repeat(200) }), actorFor('supervisor'), NOW).title).toHaveLength(200);
+  });
+
+  it('a deadline five years from today is the latest accepted, and the refusal names it', () => {
+    expect(prepareRegistration(input({ deadline: '2031-11-02' }), actorFor('supervisor'), NOW).deadline).toBe('2031-11-02');
+    expect(refusal(() => prepareRegistration(input({ deadline: '2206-06-30' }), actorFor('supervisor'), NOW)).message).toContain('最晚可定为 2031-11-02');
   });
 
   it('a deadline of today is accepted', () => {

@@ -333,6 +333,11 @@ describe('extensions', () => {
     ['not a real date', '2026-02-30', 'invalid_input'],
     ['not in YYYY-MM-DD form', '10月30日', 'invalid_input'],
     ['empty', '', 'invalid_input'],
+    // Five years from "today" (2026-09-30) is the horizon; past it a date is a typo.
+    ['the last day of the horizon', '2031-09-30', null],
+    ['a day past the horizon', '2031-10-01', 'invalid_input'],
+    ['in 2100', '2100-01-01', 'invalid_input'],
+    ['9999-12-31', '9999-12-31', 'invalid_input'],
   ] as const)('proposed date %s (%s) → %s', (_what, proposed, code) => {
     const run = () => decide(due, request(proposed), actorFor('liaison'), chinaTime('2026-09-30'));
     if (code === null) expect(run().to).toBe('in_progress');
@@ -349,6 +354,14 @@ describe('extensions', () => {
     const err = refusal(() => decide(pending, request(), actorFor(who), chinaTime('2026-09-30')));
     expect(err.code).toBe('extension_pending');
     expect(err.message).toContain('督办〔2026〕17号');
+  });
+
+  it('a pending request past the horizon (filed before dates were bounded) cannot be approved, only refused', () => {
+    const pending = { ...due, pendingExtension: { ...PENDING, proposedDeadline: '9999-12-31' } };
+    const err = refusal(() => decide(pending, { type: 'approve_extension' }, actorFor('leaderInCharge'), chinaTime('2026-09-30')));
+    expect(err.code).toBe('invalid_input');
+    expect(err.message).toContain('不同意');
+    expect(decide(pending, { type: 'reject_extension' }, actorFor('leaderInCharge'), chinaTime('2026-09-30')).patch.pendingExtension).toBeNull();
   });
 
   it('approval moves the deadline to the proposed date and keeps the original', () => {
@@ -502,6 +515,9 @@ describe('return', () => {
     ['yesterday', '2026-11-01', 'invalid_input'],
     ['not a date', '2026-11-31', 'invalid_input'],
     ['missing', '', 'invalid_input'],
+    ['five years on', '2031-11-02', null],
+    ['past the horizon', '2031-11-03', 'invalid_input'],
+    ['in 2100', '2100-03-01', 'invalid_input'],
   ] as const)('new deadline %s (%s) → %s', (_when, newDeadline, code) => {
     const run = () => decide(submitted, ret(newDeadline), actorFor('leaderInCharge'), NOW);
     if (code === null) expect(run().patch.deadline).toBe(newDeadline);
