@@ -70,6 +70,15 @@ export function prepareRegistration(input: RegistrationInput, actor: Actor, now:
     if (s.deadline > deadline) throw bad(`阶段“${s.name}”的时限晚于总完成时限`);
     return { name: s.name.trim(), deadline: s.deadline };
   });
+  for (const [value, what, max] of [
+    [input.requirements, '工作要求', 5000],
+    [input.measures, '工作措施', 5000],
+    [input.responsiblePerson, '责任人', 100],
+    [input.source?.ref, '来源说明', 500],
+  ] as const) {
+    if ((value ?? '').trim().length > max) throw bad(`${what}过长（最多 ${max} 字）`);
+  }
+  if (coop.length > 30) throw bad('协办单位最多 30 个');
   const sources: ItemSource[] = [{ category, ref: (input.source?.ref ?? '').trim() }];
   const at = now.toISOString();
   return {

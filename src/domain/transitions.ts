@@ -55,6 +55,15 @@ export const ALLOWED_STATES: Record<CommandType, readonly ItemState[]> = {
 
 const refuse = (code: ErrorCode, message: string) => new DubanError(code, message);
 
+/** An optional text (a reviewer's note, a chase's remark): bounded like the required ones. */
+function boundedNote(value: string | undefined, what: string, max = 2000) {
+  if ((value ?? '').trim().length > max) throw refuse(ErrorCode.InvalidInput, `${what}过长（最多 ${max} 字）`);
+}
+
+/** 佐证材料: one line each, as many as a real submission has. */
+const MAX_MATERIALS = 50;
+const MAX_MATERIAL_CHARS = 500;
+
 function requireText(value: string | undefined, what: string, max = 2000): string {
   const v = (value ?? '').trim();
   if (!v) throw refuse(ErrorCode.InvalidInput, `请填写${what}`);
@@ -123,6 +132,7 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
   checkState(item, command);
   const today = chinaDate(now);
   const at = now.toISOString();
+  if ('note' in command) boundedNote(command.note, '说明');
   const d = (to: ItemState, patch: Partial<Item> = {}): Decision => {
     const changes: Record<string, [unknown, unknown]> = {};
     if (to !== item.state) changes.state = [item.state, to];
@@ -166,6 +176,11 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
       return d(item.state, { pendingExtension: null });
     case 'submit_completion':
       requireText(command.selfAssessment, '自评情况', 5000);
+      {
+        const listed = command.materials.map((m) => m.trim()).filter(Boolean);
+        if (listed.length > MAX_MATERIALS) throw refuse(ErrorCode.InvalidInput, `佐证材料最多 ${MAX_MATERIALS} 项（每行一项）`);
+        if (listed.some((m) => m.length > MAX_MATERIAL_CHARS)) throw refuse(ErrorCode.InvalidInput, `每项佐证材料最多 ${MAX_MATERIAL_CHARS} 字`);
+      }
       // A unit that finished early no longer needs the extension it asked for.
       return d('under_review', { reviewStage: 'leader', submittedAt: at, pendingExtension: null });
     case 'approve':

@@ -344,6 +344,12 @@ describe('extensions', () => {
     else expect(refusal(run).code).toBe(code);
   });
 
+  it('a leader\'s note is bounded like every other text', () => {
+    const pending = { ...due, pendingExtension: { ...PENDING, proposedDeadline: '2026-10-30' } };
+    const err = refusal(() => decide(pending, { type: 'approve_extension', note: '注'.repeat(2001) }, actorFor('leaderInCharge'), chinaTime('2026-09-30')));
+    expect(err.code).toBe('invalid_input');
+  });
+
   it('needs a reason', () => {
     const err = refusal(() => decide(due, request('2026-10-30', '  '), actorFor('unitHead'), chinaTime('2026-09-30')));
     expect(err.code).toBe('invalid_input');
@@ -397,6 +403,16 @@ describe('extensions', () => {
     const err = refusal(() => decide(due, { type }, actorFor('leaderInCharge'), chinaTime('2026-09-30')));
     expect(err.code).toBe('no_pending_extension');
     expect(err.message).toContain('督办〔2026〕17号');
+  });
+
+  it.each([
+    ['50 materials of 500 characters', Array.from({ length: 50 }, () => '材'.repeat(500)), null],
+    ['51 materials', Array.from({ length: 51 }, (_, i) => `材料${i}.pdf`), 'invalid_input'],
+    ['one material of 501 characters', ['材'.repeat(501)], 'invalid_input'],
+  ] as const)('completion with %s → %s', (_what, materials, code) => {
+    const run = () => decide(due, { type: 'submit_completion', selfAssessment: '已完成', materials: [...materials] }, actorFor('unitHead'), chinaTime('2026-09-30'));
+    if (code === null) expect(run().to).toBe('under_review');
+    else expect(refusal(run).code).toBe(code);
   });
 
   it('submitting completion withdraws a pending request', () => {
