@@ -1,3 +1,4 @@
+import type { ItemEdit } from './edit-item';
 import type { Item } from './item';
 
 /** Every command that can be applied to an existing item. Registration creates one and is separate. */
@@ -15,7 +16,8 @@ export type Command =
   | { type: 'cancel'; reason: string }
   | { type: 'archive' }
   | { type: 'urge'; note?: string }
-  | { type: 'promote' };
+  | { type: 'promote' }
+  | { type: 'edit'; changes: ItemEdit; reason: string };
 
 export type CommandType = Command['type'];
 
@@ -34,6 +36,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'archive',
   'urge',
   'promote',
+  'edit',
 ];
 
 /** The domain's words for each command, as on buttons and in history. */
@@ -53,4 +56,5 @@ export const COMMAND_LABELS: Record<CommandType | 'register', string> = {
   archive: '归档',
   urge: '催办',
   promote: '列入台账',
+  edit: '修改',
 };

@@ -1,6 +1,7 @@
 import type { Actor } from './actor';
 import type { Command, CommandType } from './commands';
 import { COMMAND_LABELS } from './commands';
+import { editPatch } from './edit-item';
 import { DubanError, ErrorCode } from './errors';
 import { type Item, type ItemState, STATE_LABELS, isOpen } from './item';
 import { type Relation, canView, relationsTo } from './permissions';
@@ -33,6 +34,7 @@ export const PERMISSIONS: Record<CommandType, readonly Relation[]> = {
   archive: ['supervisor', 'admin'],
   urge: ['supervisor', 'admin'],
   promote: ['supervisor', 'admin'],
+  edit: ['supervisor', 'admin'],
 };
 
 /** The states in which each command makes sense. */
@@ -51,6 +53,7 @@ export const ALLOWED_STATES: Record<CommandType, readonly ItemState[]> = {
   archive: ['closed'],
   urge: ['assigned', 'in_progress'],
   promote: ['registered', 'assigned', 'in_progress', 'under_review'],
+  edit: ['registered', 'assigned', 'in_progress', 'under_review'],
 };
 
 const refuse = (code: ErrorCode, message: string) => new DubanError(code, message);
@@ -214,5 +217,10 @@ export function decide(item: Item, command: Command, actor: Actor, now: Date): D
     case 'promote':
       if (item.kind === 'ledger') throw refuse(ErrorCode.InvalidState, `${item.number} 已在台账中`);
       return d(item.state, { kind: 'ledger' });
+    case 'edit': {
+      requireText(command.reason, '修改理由', 500);
+      const { state, ...patch } = editPatch(item, command.changes, today, at);
+      return d(state ?? item.state, patch);
+    }
   }
 }

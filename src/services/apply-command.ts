@@ -12,7 +12,9 @@ import {
   insertProgress,
 } from '../db/history-repository';
 import { findItem, updateItem } from '../db/item-repository';
-import { loadActor } from '../db/org-repository';
+import type { Tx } from '../db/client';
+import { findPerson, findUnit, loadActor } from '../db/org-repository';
+import type { ItemEdit } from '../domain/edit-item';
 import type { ServiceContext } from './context';
 
 /** Commands as callers send them: a merge names its target by id; the service loads it. */
@@ -36,6 +38,7 @@ const noteOf = (c: ServiceCommand): string | null => {
     case 'cancel':
       return c.reason.trim();
     case 'return':
+    case 'edit':
       return c.reason.trim();
     case 'submit_completion':
       return c.selfAssessment.trim();
@@ -74,6 +77,7 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
     } else {
       command = req.command;
     }
+    if (command.type === 'edit') checkEditTargets(tx, command.changes);
     const decision = decide(item, command, actor, req.now);
     const note = noteOf(req.command);
 
@@ -116,6 +120,10 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
       case 'cancel':
         if (item.pendingExtension) closePendingExtension(tx, item.id, 'withdrawn', actor.id, at, null);
         break;
+      case 'edit':
+        // 转办: the old unit's request is not the new unit's.
+        if (item.pendingExtension && decision.patch.leadUnitId) closePendingExtension(tx, item.id, 'withdrawn', actor.id, at, '已转办');
+        break;
     }
 
     if (command.type === 'merge' && target) {
@@ -154,4 +162,17 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
   }, { behavior: 'immediate' });
   ctx.events.afterCommit?.();
   return result;
+}
+
+/** The units and leader an edit names must exist (the domain checks the rest). */
+function checkEditTargets(tx: Tx, e: ItemEdit) {
+  for (const unitId of [...(e.leadUnitId ? [e.leadUnitId] : []), ...(e.coopUnitIds ?? [])]) {
+    if (!findUnit(tx, unitId)) throw new DubanError(ErrorCode.UnknownUnit, `没有找到单位“${unitId}”`);
+  }
+  if (e.leaderId) {
+    const leader = findPerson(tx, e.leaderId);
+    if (!leader || !(leader.roles.includes('leader') || leader.roles.includes('principal'))) {
+      throw new DubanError(ErrorCode.UnknownPerson, `“${leader?.name ?? e.leaderId}”不是校领导，不能作为分管领导`);
+    }
+  }
 }

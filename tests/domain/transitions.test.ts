@@ -52,6 +52,7 @@ const COMMANDS = [
   'archive',
   'urge',
   'promote',
+  'edit',
 ] as const satisfies readonly CommandType[];
 
 /** For each command: who issues it, what the item carries besides its state, and the command itself. */
@@ -80,6 +81,7 @@ const VALID: Record<CommandType, { who: Standing; item?: Partial<Item>; command:
   archive: { who: 'supervisor', command: { type: 'archive' } },
   urge: { who: 'supervisor', command: { type: 'urge', note: '请加快进度' } },
   promote: { who: 'supervisor', item: { kind: 'notice' }, command: { type: 'promote' } },
+  edit: { who: 'supervisor', command: { type: 'edit', changes: { title: '修订后的事项名称' }, reason: '登记时笔误' } },
 };
 
 /**
@@ -102,6 +104,7 @@ const LIFECYCLE: Record<CommandType, readonly (ItemState | null)[]> = {
   archive: /*          */ [x, x, x, x, 'archived', x, x, x],
   urge: /*             */ [x, 'assigned', 'in_progress', x, x, x, x, x],
   promote: /*          */ ['registered', 'assigned', 'in_progress', 'under_review', x, x, x, x],
+  edit: /*             */ ['registered', 'assigned', 'in_progress', 'under_review', x, x, x, x],
 };
 
 describe('every command in every state', () => {
@@ -199,13 +202,14 @@ const SCENARIOS = {
   archive: { item: { state: 'closed' }, command: { type: 'archive' }, to: 'archived' },
   urge: { item: { state: 'in_progress' }, command: { type: 'urge' }, to: 'in_progress' },
   promote: { item: { state: 'in_progress', kind: 'notice' }, command: { type: 'promote' }, to: 'in_progress' },
+  edit: { item: { state: 'in_progress' }, command: { type: 'edit', changes: { measures: '每周调度' }, reason: '补充措施' }, to: 'in_progress' },
 } satisfies Record<string, { item: Partial<Item>; command: Command; to: ItemState }>;
 type Scenario = keyof typeof SCENARIOS;
 
 /** Who may do what, by hand from DOMAIN.md. Everything not listed is refused. */
 const MAY: Record<Standing, readonly Scenario[]> = {
-  supervisor: ['send_slip', 'merge', 'cancel', 'archive', 'urge', 'promote', 'return@leader', 'return@principal'],
-  admin: ['send_slip', 'merge', 'cancel', 'archive', 'urge', 'promote'],
+  supervisor: ['send_slip', 'merge', 'cancel', 'archive', 'urge', 'promote', 'edit', 'return@leader', 'return@principal'],
+  admin: ['send_slip', 'merge', 'cancel', 'archive', 'urge', 'promote', 'edit'],
   leaderInCharge: ['approve@leader', 'return@leader', 'approve_extension', 'reject_extension'],
   principal: ['approve@principal', 'return@principal'],
   unitHead: ['claim', 'report_progress', 'request_extension', 'submit_completion'],
