@@ -101,6 +101,26 @@ function plan(tx: Tx, e: ItemEvent, calendar: WorkCalendar): Note[] {
     case 'cancel':
       toLead('receipt', `该事项${STATE_LABELS[item.state]}`);
       break;
+    case 'edit': {
+      const before = e.before!;
+      const reason = e.command?.type === 'edit' ? e.command.reason : '';
+      const what = changedLabels(before, item).join('、');
+      if (before.leadUnitId !== item.leadUnitId) {
+        // 转办: the old unit is told it no longer holds the item; the new unit receives the 督办单 to claim.
+        for (const p of unitPeople(tx, before.leadUnitId)) {
+          if (p !== e.actor.id) notes.push({ to: p, card: receiptCard(item, c, `↪️ 该事项已转办至${c.unitName(item.leadUnitId)}（${reason}），贵单位无需再办理`), purpose: 'receipt' });
+        }
+        toUnit(item.leadUnitId, 'lead', 'slip', `↪️ 由${c.unitName(before.leadUnitId)}转办至贵单位：${reason}`);
+      } else {
+        toLead('receipt', `✏️ 督查室修改了${what}：${reason}`);
+      }
+      const addedCoop = item.coopUnitIds.filter((u) => !before.coopUnitIds.includes(u));
+      for (const u of item.coopUnitIds) toUnit(u, 'coop', addedCoop.includes(u) ? 'slip' : 'receipt', addedCoop.includes(u) ? undefined : `✏️ 督查室修改了${what}：${reason}`);
+      if (before.leaderId !== item.leaderId) {
+        notes.push({ to: item.leaderId, card: receiptCard(item, c, `您已成为该事项的分管校领导（${reason}）`), purpose: 'receipt' });
+      }
+      break;
+    }
   }
   return notes;
 }
@@ -111,4 +131,28 @@ function reviewRequests(tx: Tx, item: Item, c: ReturnType<typeof cardContext>): 
   if (!sub) return [];
   const reviewers = item.reviewStage === 'principal' ? peopleWithRole(tx, 'principal').map((p) => p.id) : [item.leaderId];
   return reviewers.map((to) => ({ to, card: completionReviewCard(item, sub, c), purpose: 'completion_review' }));
+}
+
+const FIELD_LABELS: Partial<Record<keyof Item, string>> = {
+  title: '事项名称',
+  requirements: '工作要求',
+  measures: '工作措施',
+  responsiblePerson: '责任人',
+  leaderId: '分管校领导',
+  leadUnitId: '主办单位',
+  coopUnitIds: '协办单位',
+  deadline: '完成时限',
+  mode: '督办方式',
+  kind: '事项类型',
+  flagged: '挂牌督办',
+  important: '重要事项',
+  progressCycle: '进展报送周期',
+  stages: '阶段安排',
+};
+
+/** The fields an edit changed, in the words on the cards. */
+function changedLabels(before: Item, after: Item): string[] {
+  return (Object.keys(FIELD_LABELS) as Array<keyof Item>)
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) => FIELD_LABELS[k]!);
 }
