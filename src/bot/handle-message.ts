@@ -1,5 +1,5 @@
 import { helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
-import { chinaDate, parseDateInput } from '../domain/dates';
+import { chinaDate } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { canRegister } from '../domain/permissions';
 import { isStranger } from '../domain/actor';
@@ -15,6 +15,7 @@ import { classifySource } from './classify-source';
 import { type Conversation, answer, answerError } from './conversation';
 import type { BotDeps } from './deps';
 import { type ParsedCommand, parseCommand } from './parse-command';
+import { resolveItemFields } from './resolve-fields';
 import { resolveLeader, resolveUnit } from './resolve';
 
 /** The longest message read as a command or a progress report; longer ones are refused before any parsing. */
@@ -129,20 +130,20 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
     }
     case 'new_quick': {
       if (!canRegister(loadActor(db, sender))) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以立项登记');
-      const lead = resolveUnit(db, p.lead);
-      const coop = p.coop.map((u) => resolveUnit(db, u).id);
-      const deadline = parseDateInput(p.deadline, chinaDate(now));
-      if (!deadline) throw new DubanError(ErrorCode.InvalidInput, `截止日期“${p.deadline.slice(0, 40)}”无法识别，请写作 2026-12-31`);
+      const today = chinaDate(now);
+      const f = resolveItemFields(db, { ...p, leader: p.leader ?? undefined, source: undefined }, today);
+      const leadUnitId = f.leadUnitId!;
       const item = registerAndSendSlip(ctx, {
         actorId: sender,
         channel: 'command',
         now,
         input: {
+          ...f,
           title: p.title,
-          leadUnitId: lead.id,
-          coopUnitIds: coop,
-          leaderId: resolveLeader(db, p.leader, lead.id),
-          deadline,
+          leadUnitId,
+          coopUnitIds: f.coopUnitIds ?? [],
+          leaderId: f.leaderId ?? resolveLeader(db, null, leadUnitId),
+          deadline: f.deadline!,
           source: p.source ? classifySource(p.source) : undefined,
           progressCycle: p.cycle,
           important: p.important,
@@ -151,6 +152,23 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
         },
       });
       return answer(db, conv, receiptCard(item, c, `✅ 已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`), now, item.id, 'receipt');
+    }
+    case 'edit': {
+      const target = getItemDetail(ctx, sender, p.ref).item;
+      const changes = resolveItemFields(db, p.changes, chinaDate(now));
+      const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'edit', changes, reason: p.reason }, now });
+      return answer(db, conv, receiptCard(item, c, `✅ 已修改 ${item.number}，已通知相关单位和人员`), now, item.id, 'receipt');
+    }
+    case 'cancel': {
+      const target = getItemDetail(ctx, sender, p.ref).item;
+      const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'cancel', reason: p.reason }, now });
+      return answer(db, conv, receiptCard(item, c, `✅ 已撤销 ${item.number}`), now, item.id, 'receipt');
+    }
+    case 'merge': {
+      const from = getItemDetail(ctx, sender, p.ref).item;
+      const into = getItemDetail(ctx, sender, p.into).item;
+      const item = applyCommand(ctx, { itemId: from.id, actorId: sender, channel: 'command', command: { type: 'merge', targetId: into.id }, now });
+      return answer(db, conv, receiptCard(item, c, `✅ 已将 ${item.number} 并入 ${into.number}，来源和历史均已保留`), now, item.id, 'receipt');
     }
     case 'list': {
       const found = listForActor(ctx, sender, p.scope, now);

@@ -38,13 +38,14 @@
  * 列表 scope: 我的/mine/my (default), 本单位/单位/unit, 逾期/overdue, 待审核/审核/review, 全部/所有/all.
  * 查看 ignores anything after the 编号. 进展 text and 催办 note keep their line breaks; a leading : ， etc. is dropped.
  */
-import type { ProgressCycle } from '../domain/item';
+import type { Kind, Mode, ProgressCycle } from '../domain/item';
 import { parseItemNumber } from '../domain/item-number';
+import { CYCLE_WORDS, type Fields, KIND_WORDS, MODE_WORDS, YES_NO, parseFields, pickWord, shorten } from './parse-fields';
 
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'new_form' }
-  | {
+  | ({
       kind: 'new_quick';
       title: string;
       lead: string;
@@ -58,7 +59,10 @@ export type ParsedCommand =
       important: boolean;
       flagged: boolean;
       confidential: boolean;
-    }
+    } & Pick<ItemFields, 'requirements' | 'measures' | 'responsible' | 'mode' | 'itemKind' | 'stages'>)
+  | { kind: 'edit'; ref: string; changes: ItemFields; reason: string }
+  | { kind: 'cancel'; ref: string; reason: string }
+  | { kind: 'merge'; ref: string; into: string }
   | { kind: 'list'; scope: 'mine' | 'unit' | 'overdue' | 'review' | 'all' }
   | { kind: 'view'; ref: string }
   | { kind: 'progress'; ref: string; text: string }
@@ -70,7 +74,7 @@ export type ParsedCommand =
   | { kind: 'error'; message: string };
 
 type ListScope = Extract<ParsedCommand, { kind: 'list' }>['scope'];
-type Sub = 'help' | 'new' | 'list' | 'view' | 'progress' | 'urge' | 'bind';
+type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind';
 
 // ───────────────────────────── mentions and whitespace ─────────────────────────────
 
@@ -98,7 +102,10 @@ export function stripMentions(text: string): string {
 
 const USAGE: Record<Sub, string> = {
   help: '/督办 帮助',
-  new: '/督办 新建 <标题> 主办:<单位> 截止:<日期> [协办:<单位>,<单位>] [分管:<姓名>] [来源:<来源>] [周期:每周|每两周|每月] [重要] [挂牌] [涉密]',
+  new: '/督办 新建 <标题> 主办:<单位> 截止:<日期> [协办:<单位>,<单位>] [分管:<姓名>] [来源:<来源>] [要求:…] [措施:…] [责任人:…] [方式:日常|会议|现场|联合] [类型:台账|专项] [阶段:<名称> <日期>;…] [周期:每周|每两周|每月] [重要] [挂牌] [涉密]',
+  edit: '/督办 修改 <编号> [标题:…] [要求:…] [措施:…] [责任人:…] [分管:…] [主办:…] [协办:…] [截止:…] [周期:…] [方式:…] [类型:…] [阶段:…] [重要:是|否] [挂牌:是|否] 理由:<为何修改>',
+  cancel: '/督办 撤销 <编号> <理由>',
+  merge: '/督办 合并 <编号> 到 <编号>',
   list: '/督办 列表 [我的|本单位|逾期|待审核|全部]',
   view: '/督办 查看 <编号>',
   progress: '/督办 进展 <编号> <进展情况>',
@@ -107,11 +114,15 @@ const USAGE: Record<Sub, string> = {
 };
 const NEW_EXAMPLE =
   '/督办 新建 完成本科教学审核评估自评报告 主办:教务处 协办:学生处,人事处 截止:2026-06-30 分管:张三 来源:校长办公会 重要';
+const EDIT_EXAMPLE = '/督办 修改 2026-17 截止:2027-01-15 理由:校长办公会同意调整完成时限';
 const NUMBER_EXAMPLE = '编号如 督办〔2026〕17号，也可简写为 2026-17';
 const COMMAND_LIST = [
   '可用指令：',
   '/督办 新建（不带参数则打开登记表单）',
   USAGE.new,
+  USAGE.edit,
+  USAGE.cancel,
+  USAGE.merge,
   USAGE.list,
   USAGE.view,
   USAGE.progress,
@@ -135,6 +146,13 @@ const SUB_ALIASES: ReadonlyArray<readonly [string, Sub]> = (
     ['-h', 'help'],
     ['?', 'help'],
     ['？', 'help'],
+    ['修改', 'edit'],
+    ['编辑', 'edit'],
+    ['edit', 'edit'],
+    ['撤销', 'cancel'],
+    ['cancel', 'cancel'],
+    ['合并', 'merge'],
+    ['merge', 'merge'],
     ['新建', 'new'],
     ['新增', 'new'],
     ['new', 'new'],
@@ -217,209 +235,118 @@ const cleanText = (s: string) => s.replace(LEADING_SEP_RE, '').trim();
 
 // ───────────────────────────── 新建 quick form ─────────────────────────────
 
-type Field = 'lead' | 'coop' | 'due' | 'leader' | 'source' | 'cycle';
-type Flag = 'important' | 'flagged' | 'confidential';
+/** Fields 新建 and 修改 share: the text of each as typed (units, people and dates are resolved by the handler). */
+export interface ItemFields {
+  title?: string;
+  lead?: string;
+  coop?: string[];
+  deadline?: string;
+  leader?: string;
+  source?: string;
+  cycle?: ProgressCycle;
+  requirements?: string;
+  measures?: string;
+  responsible?: string;
+  mode?: Mode;
+  /** 台账任务 or 专项督办通知 (not `kind`: that names the parsed command). */
+  itemKind?: Kind;
+  /** 阶段 as typed: `初稿 2026-12-01；定稿 2027-01-15`, split into name and date text. */
+  stages?: Array<{ name: string; date: string }>;
+  important?: boolean;
+  flagged?: boolean;
+}
 
-const FIELD_LABEL: Record<Field, string> = { lead: '主办', coop: '协办', due: '截止', leader: '分管', source: '来源', cycle: '周期' };
-
-const KEY_ALIASES: Record<string, Field> = {
-  主办: 'lead',
-  主办单位: 'lead',
-  责任单位: 'lead',
-  牵头单位: 'lead',
-  lead: 'lead',
-  协办: 'coop',
-  协办单位: 'coop',
-  配合: 'coop',
-  配合单位: 'coop',
-  coop: 'coop',
-  截止: 'due',
-  截止日期: 'due',
-  截止时间: 'due',
-  完成时限: 'due',
-  due: 'due',
-  deadline: 'due',
-  分管: 'leader',
-  分管领导: 'leader',
-  分管校领导: 'leader',
-  leader: 'leader',
-  来源: 'source',
-  source: 'source',
-  周期: 'cycle',
-  报送周期: 'cycle',
-  cycle: 'cycle',
-};
-
-/** 进展报送周期 as people write it. */
-const CYCLE_WORDS: Record<string, ProgressCycle> = {
-  每周: 'weekly',
-  一周: 'weekly',
-  weekly: 'weekly',
-  每两周: 'biweekly',
-  两周: 'biweekly',
-  双周: 'biweekly',
-  biweekly: 'biweekly',
-  每月: 'monthly',
-  每个月: 'monthly',
-  monthly: 'monthly',
-  不定期: 'none',
-  none: 'none',
-};
-const FLAG_ALIASES: Record<string, Flag> = {
-  重要: 'important',
-  important: 'important',
-  挂牌督办: 'flagged',
-  挂牌: 'flagged',
-  flagged: 'flagged',
-  涉密: 'confidential',
-  confidential: 'confidential',
-};
-
-const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
-const KEY_RE = new RegExp(`(?<![A-Za-z])(${alternation(Object.keys(KEY_ALIASES))})\\s*[:：]`, 'gi');
-const FLAG_RE = new RegExp(
-  `(?<=^|[\\s,，、;；])[\\[【(（]?(${alternation(Object.keys(FLAG_ALIASES))})[\\]】)）]?(?=$|[\\s,，、;；。.])`,
-  'gi',
-);
-
-const QUOTE_PAIRS: Record<string, string> = { '“': '”', '"': '"', '「': '」', '『': '』', '‘': '’' };
-
-/**
- * [start, end] index pairs (inclusive) of closed quotations, in order. Linear: once a closing mark is not found
- * ahead, no later opening of its kind is looked up again (40,000 unmatched “ used to mean 40,000 scans to the end).
- */
-function quotedRanges(s: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const neverCloses = new Set<string>();
-  for (let i = 0; i < s.length; i++) {
-    const close = QUOTE_PAIRS[s[i]!];
-    if (!close || neverCloses.has(close)) continue;
-    const j = s.indexOf(close, i + 1);
-    if (j < 0) {
-      neverCloses.add(close);
-      continue;
-    }
-    out.push([i, j]);
-    i = j;
+/** `初稿 2026-12-01；定稿 2027-01-15` → [{初稿, 2026-12-01}, …]; each stage needs a name and a date. */
+function parseStages(text: string, problems: string[]): Array<{ name: string; date: string }> {
+  const out: Array<{ name: string; date: string }> = [];
+  for (const part of text.split(/[;；,，、\n]+/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^(.*?)\s*[:：]?\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)$/.exec(part);
+    if (!m || !m[1]!.trim()) problems.push(`阶段“${shorten(part)}”应写作 阶段名 日期，如 初稿 2026-12-01`);
+    else out.push({ name: m[1]!.trim(), date: m[2]!.replace(/\s+/g, '') });
   }
+  if (out.length > 20) problems.push('阶段最多 20 个');
   return out;
 }
 
-/** Whether index i falls in one of the sorted, disjoint ranges (binary search). */
-function inRanges(ranges: Array<[number, number]>, i: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const [a, b] = ranges[mid]!;
-    if (i < a) hi = mid - 1;
-    else if (i > b) lo = mid + 1;
-    else return true;
-  }
-  return false;
+/** The values of the shared fields, checked for form; what is wrong goes to `problems`. */
+function itemFields(f: Fields, problems: string[]): ItemFields {
+  const v = f.values;
+  const out: ItemFields = {};
+  if (v.title !== undefined) out.title = v.title;
+  if (v.lead !== undefined) out.lead = v.lead;
+  if (v.coop !== undefined) out.coop = v.coop.split(/[,，、;；\s]+/).filter(Boolean);
+  if (v.due !== undefined) out.deadline = v.due;
+  if (v.leader !== undefined) out.leader = v.leader;
+  if (v.source !== undefined) out.source = v.source;
+  if (v.requirements !== undefined) out.requirements = v.requirements;
+  if (v.measures !== undefined) out.measures = v.measures;
+  if (v.responsible !== undefined) out.responsible = v.responsible;
+  const cycle = pickWord(CYCLE_WORDS, v.cycle, '报送周期', problems);
+  if (cycle !== undefined) out.cycle = cycle;
+  const mode = pickWord(MODE_WORDS, v.mode, '督办方式', problems);
+  if (mode !== undefined) out.mode = mode;
+  const kind = pickWord(KIND_WORDS, v.kind, '事项类型', problems);
+  if (kind !== undefined) out.itemKind = kind;
+  if (v.stages !== undefined) out.stages = parseStages(v.stages, problems);
+  const important = pickWord(YES_NO, v.important, '“重要:”的取值', problems);
+  if (important !== undefined || f.flags.important) out.important = important ?? true;
+  const flagged = pickWord(YES_NO, v.flagged, '“挂牌:”的取值', problems);
+  if (flagged !== undefined || f.flags.flagged) out.flagged = flagged ?? true;
+  return out;
 }
-
-type Marker = { index: number; end: number } & ({ type: 'key'; field: Field } | { type: 'flag'; flag: Flag });
-
-function findMarkers(s: string): Marker[] {
-  const quoted = quotedRanges(s);
-  const inQuote = (i: number) => inRanges(quoted, i);
-  const markers: Marker[] = [];
-  for (const m of s.matchAll(KEY_RE)) {
-    if (inQuote(m.index)) continue;
-    markers.push({ type: 'key', field: KEY_ALIASES[m[1]!.toLowerCase()]!, index: m.index, end: m.index + m[0].length });
-  }
-  for (const m of s.matchAll(FLAG_RE)) {
-    if (inQuote(m.index)) continue;
-    markers.push({ type: 'flag', flag: FLAG_ALIASES[m[1]!.toLowerCase()]!, index: m.index, end: m.index + m[0].length });
-  }
-  markers.sort((a, b) => a.index - b.index);
-  // Drop anything overlapping an earlier marker (defensive; keys and flags share no words).
-  return markers.filter((m, i) => i === 0 || m.index >= markers[i - 1]!.end);
-}
-
-const EDGE_SEP = new Set([',', '，', '、', ';', '；', '。', ' ']);
-
-/**
- * Drops separators at both ends. A loop rather than /[…]+$/: that regex retries every run of separators inside the
- * text, which is quadratic on a long one.
- */
-function trimSeparators(v: string): string {
-  let a = 0;
-  let b = v.length;
-  while (a < b && EDGE_SEP.has(v[a]!)) a++;
-  while (b > a && EDGE_SEP.has(v[b - 1]!)) b--;
-  return v.slice(a, b);
-}
-
-function cleanValue(raw: string): string {
-  const v = trimSeparators(squeeze(raw));
-  const close = QUOTE_PAIRS[v[0] ?? ''];
-  if (close && v.length >= 2 && v.endsWith(close) && v.indexOf(close, 1) === v.length - 1) return v.slice(1, -1).trim();
-  return v;
-}
-
-const shorten = (s: string) => (s.length > 20 ? `${s.slice(0, 20)}…` : s);
 
 function parseNewQuick(args: string): ParsedCommand {
-  const markers = findMarkers(args);
-  const values: Partial<Record<Field, string>> = {};
-  const flags: Record<Flag, boolean> = { important: false, flagged: false, confidential: false };
-  const problems: string[] = [];
-  const strays: string[] = [];
-  let title = '';
-  let seenKey = false;
-
-  const head = cleanValue(args.slice(0, markers[0]?.index ?? args.length));
-  if (head) title = head;
-
-  markers.forEach((m, i) => {
-    const text = args.slice(m.end, markers[i + 1]?.index ?? args.length);
-    if (m.type === 'flag') {
-      flags[m.flag] = true;
-      const free = cleanValue(text);
-      if (!free) return;
-      if (!title && !seenKey) title = free; // flags written before the title
-      else strays.push(free);
-      return;
-    }
-    seenKey = true;
-    const label = FIELD_LABEL[m.field];
-    if (values[m.field] !== undefined) {
-      if (!problems.includes(`“${label}”填写了两次`)) problems.push(`“${label}”填写了两次`);
-      return;
-    }
-    const value = cleanValue(text);
-    values[m.field] = value;
-    if (!value) problems.push(`“${label}:”后面没有填写内容`);
-  });
-
-  for (const s of strays) {
-    problems.push(
-      `无法识别“${shorten(s)}”（“重要”“挂牌”“涉密”单独出现时视为标记；标题中有这些字时请给标题加引号）`,
-    );
-  }
+  const f = parseFields(args);
+  const problems = [...f.problems];
+  if (f.head && f.values.title !== undefined) problems.push('标题写在“新建”之后或“标题:”中，只写一处');
+  const title = f.values.title ?? f.head;
+  if (f.values.reason !== undefined) problems.push('新建不需要“理由:”');
+  const fields = itemFields(f, problems);
   if (!title) problems.push('缺少事项标题（标题写在“新建”之后、各项之前）');
-  if (values.lead === undefined) problems.push('缺少主办单位（主办:单位名）');
-  if (values.due === undefined) problems.push('缺少截止日期（截止:日期）');
-  const cycle = values.cycle === undefined ? 'none' : CYCLE_WORDS[values.cycle.toLowerCase()];
-  if (cycle === undefined) problems.push(`无法识别报送周期“${shorten(values.cycle!)}”（可写 每周、每两周、每月）`);
-
-  const coop = (values.coop ?? '').split(/[,，、;；\s]+/).filter(Boolean);
+  if (fields.lead === undefined) problems.push('缺少主办单位（主办:单位名）');
+  if (fields.deadline === undefined) problems.push('缺少截止日期（截止:日期）');
   if (problems.length) {
     return error(`新建督办事项有误：${problems.join('；')}。\n格式：${USAGE.new}\n例如：${NEW_EXAMPLE}`);
   }
   return {
     kind: 'new_quick',
+    ...fields,
     title,
-    lead: values.lead!,
-    coop,
-    deadline: values.due!,
-    leader: values.leader ?? null,
-    source: values.source ?? null,
-    cycle: cycle ?? 'none',
-    ...flags,
+    lead: fields.lead!,
+    coop: fields.coop ?? [],
+    deadline: fields.deadline!,
+    leader: fields.leader ?? null,
+    source: fields.source ?? null,
+    cycle: fields.cycle ?? 'none',
+    important: fields.important ?? false,
+    flagged: fields.flagged ?? false,
+    confidential: f.flags.confidential,
   };
+}
+
+/** `修改 <编号> 键:值 … 理由:…`: only the keys given change; a reason is required. */
+function parseEdit(args: string): ParsedCommand {
+  const r = takeRef(args);
+  if (!r) return error(`缺少编号。\n格式：${USAGE.edit}\n${NUMBER_EXAMPLE}`);
+  const f = parseFields(r.rest);
+  const problems = [...f.problems];
+  if (f.head) problems.push(`无法识别“${shorten(f.head)}”：请写成 键:值，如 截止:2027-01-15`);
+  if (f.flags.confidential) problems.push('涉密标记不能通过修改更改，请联系督查室负责人');
+  const changes = itemFields(f, problems);
+  const reason = f.values.reason;
+  if (!reason) problems.push('请写明修改理由（理由:…）');
+  if (Object.keys(changes).length === 0 && !problems.length) problems.push('没有要修改的内容');
+  if (problems.length) return error(`修改督办事项有误：${problems.join('；')}。\n格式：${USAGE.edit}\n例如：${EDIT_EXAMPLE}`);
+  return { kind: 'edit', ref: r.ref, changes, reason: reason! };
+}
+
+/** `合并 <编号> 到 <编号>`: the first item is merged into the second. */
+function parseMerge(args: string): ParsedCommand {
+  const m = /^(.+?)\s*(?:到|并入|合并到|->|→|into)\s*(.+)$/i.exec(args.trim());
+  const from = m ? takeRef(m[1]!) : null;
+  const into = m ? takeRef(m[2]!) : null;
+  if (!from || !into || cleanText(from.rest) || cleanText(into.rest)) return error(`合并的写法：${USAGE.merge}\n${NUMBER_EXAMPLE}`);
+  return { kind: 'merge', ref: from.ref, into: into.ref };
 }
 
 // ───────────────────────────── the parser ─────────────────────────────
@@ -461,6 +388,20 @@ export function parseCommand(text: string, opts: ParseOptions = {}): ParsedComma
     case 'new':
       if (opts.mayRegister === false) return error('只有督办人员可以立项登记');
       return args ? parseNewQuick(args) : { kind: 'new_form' };
+    case 'edit':
+      if (opts.mayRegister === false) return error('只有督办人员可以修改事项');
+      return parseEdit(args);
+    case 'cancel': {
+      if (opts.mayRegister === false) return error('只有督办人员可以撤销事项');
+      const r = takeRef(args);
+      if (!r) return error(`缺少编号。\n格式：${USAGE.cancel}\n${NUMBER_EXAMPLE}`);
+      const reason = cleanText(r.rest);
+      if (!reason) return error(`请写明撤销理由。\n格式：${USAGE.cancel}`);
+      return { kind: 'cancel', ref: r.ref, reason };
+    }
+    case 'merge':
+      if (opts.mayRegister === false) return error('只有督办人员可以合并事项');
+      return parseMerge(args);
     case 'list': {
       if (!args) return { kind: 'list', scope: 'mine' };
       const scope = LIST_SCOPES[squeeze(args).toLowerCase()];

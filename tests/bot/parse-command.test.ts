@@ -460,3 +460,65 @@ describe('parsing is linear in the length of the message', () => {
     expect(parseCommand(`/督办 新建 “甲 主办:乙” 主办:教务处 截止:2026-12-31`)).toMatchObject({ kind: 'new_quick', title: '甲 主办:乙', lead: '教务处' });
   });
 });
+
+describe('新建 takes every field of an item', () => {
+  it('要求, 措施, 责任人, 方式, 类型, 阶段 and the rest', () => {
+    const r = parseCommand(
+      '/督办 新建 推进智慧校园二期建设 主办:信息化处 截止:2027-06-30 要求:完成数据中台上线 措施:每月调度 责任人:王处长 方式:现场 类型:专项 阶段:招标 2027-01-31；上线 2027-05-31 挂牌',
+    );
+    expect(r).toMatchObject({
+      kind: 'new_quick',
+      title: '推进智慧校园二期建设',
+      requirements: '完成数据中台上线',
+      measures: '每月调度',
+      responsible: '王处长',
+      mode: 'site',
+      itemKind: 'notice',
+      stages: [
+        { name: '招标', date: '2027-01-31' },
+        { name: '上线', date: '2027-05-31' },
+      ],
+      flagged: true,
+    });
+  });
+
+  it.each([
+    ['方式:随便', '督办方式'],
+    ['类型:其他', '事项类型'],
+    ['阶段:初稿', '阶段'],
+    ['理由:不需要', '不需要“理由:”'],
+  ])('refuses %s', (extra, message) => {
+    const r = parseCommand(`/督办 新建 某事项 主办:教务处 截止:2027-01-31 ${extra}`);
+    expect(r.kind).toBe('error');
+    expect((r as { message: string }).message).toContain(message);
+  });
+});
+
+describe('修改, 撤销, 合并', () => {
+  it('修改 changes only the keys given, and needs a reason', () => {
+    expect(parseCommand('/督办 修改 2026-17 截止:2027-01-15 协办:科研处,人事处 重要:否 理由:校长办公会同意调整')).toEqual({
+      kind: 'edit',
+      ref: '2026-17',
+      changes: { deadline: '2027-01-15', coop: ['科研处', '人事处'], important: false },
+      reason: '校长办公会同意调整',
+    });
+    expect(parseCommand('/督办 修改 督办〔2026〕17号 标题:“修订本科专业培养方案” 理由:笔误')).toMatchObject({ kind: 'edit', changes: { title: '修订本科专业培养方案' } });
+    for (const bad of ['/督办 修改 2026-17 截止:2027-01-15', '/督办 修改 2026-17 理由:无', '/督办 修改', '/督办 修改 2026-17 随便写写 理由:x', '/督办 修改 2026-17 涉密 理由:x']) {
+      expect(parseCommand(bad).kind, bad).toBe('error');
+    }
+  });
+
+  it('撤销 needs a reason; 合并 names two items', () => {
+    expect(parseCommand('/督办 撤销 2026-17 上级已撤回该任务')).toEqual({ kind: 'cancel', ref: '2026-17', reason: '上级已撤回该任务' });
+    expect(parseCommand('/督办 撤销 2026-17').kind).toBe('error');
+    expect(parseCommand('/督办 合并 2026-18 到 2026-17')).toEqual({ kind: 'merge', ref: '2026-18', into: '2026-17' });
+    expect(parseCommand('/督办 合并 督办〔2026〕18号 并入 督办〔2026〕17号')).toEqual({ kind: 'merge', ref: '督办〔2026〕18号', into: '督办〔2026〕17号' });
+    expect(parseCommand('/督办 合并 2026-18').kind).toBe('error');
+  });
+
+  it('only the office gets past the subcommand', () => {
+    for (const t of ['/督办 修改 2026-17 截止:2027-01-15 理由:x', '/督办 撤销 2026-17 理由', '/督办 合并 2026-18 到 2026-17']) {
+      expect(parseCommand(t, { mayRegister: false })).toMatchObject({ kind: 'error' });
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { textOf } from '../../src/cards/cards';
+import { findItemByNumber } from '../../src/db/item-repository';
+import { WHO } from '../support/fixtures';
+import { type Bot, buttonLabels, buttonValue, startBot } from './harness';
+
+/** The office corrects what was registered wrongly, from chat; each change recorded and everyone concerned told. */
+let h: Bot;
+beforeEach(async () => {
+  h = await startBot();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const text = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
+const replyText = (messageId: string) => h.repliesTo(messageId).map(text).join('\n');
+const history = (itemId: number) =>
+  h.db.$client.prepare('SELECT action, actor_id, note, changes FROM audit_log WHERE item_id = ? ORDER BY id').all(itemId) as Array<{ action: string; actor_id: string; note: string | null; changes: string }>;
+
+async function claimed() {
+  await h.say(WHO.supervisor, '/督办 新建 修订本科生培养方案 主办:教务处 协办:科研处 截止:2026-12-31');
+  const slip = h.lastTo(WHO.unitHead);
+  await h.click(WHO.unitHead, buttonValue(slip.content, '认领'), { messageId: slip.message_id });
+  return findItemByNumber(h.db, 2026, 1)!;
+}
+
+describe('修改', () => {
+  it('corrects fields with a reason, records who and why, and tells the unit', async () => {
+    const item = await claimed();
+    const before = h.sentTo(WHO.unitHead).length;
+    const r = await h.say(WHO.supervisor, '/督办 修改 2026-1 截止:2027-01-15 措施:每周调度 理由:校长办公会同意调整');
+    expect(replyText(r.messageId)).toContain('已修改');
+    expect(findItemByNumber(h.db, 2026, 1)).toMatchObject({ deadline: '2027-01-15', measures: '每周调度', originalDeadline: '2026-12-31', state: 'in_progress' });
+    const last = history(item.id).at(-1)!;
+    expect(last).toMatchObject({ action: 'edit', actor_id: WHO.supervisor, note: '校长办公会同意调整' });
+    expect(JSON.parse(last.changes)).toMatchObject({ deadline: ['2026-12-31', '2027-01-15'] });
+    expect(h.sentTo(WHO.unitHead).length).toBe(before + 1);
+    expect(text(h.lastTo(WHO.unitHead))).toContain('完成时限');
+    expect(text(h.lastTo(WHO.coopHead))).toContain('校长办公会同意调整');
+  });
+
+  it('refuses people outside the office and bad values, changing nothing', async () => {
+    const item = await claimed();
+    for (const [who, cmd, expected] of [
+      [WHO.unitHead, '/督办 修改 2026-1 截止:2027-01-15 理由:想延期', '只有督办人员'],
+      [WHO.supervisor, '/督办 修改 2026-1 截止:2206-01-15 理由:笔误', '过远'],
+      [WHO.supervisor, '/督办 修改 2026-1 主办:不存在的处 理由:转办', '没有找到单位'],
+      [WHO.supervisor, '/督办 修改 2026-1 截止:2026-12-31 理由:同样', '没有需要修改的内容'],
+    ] as const) {
+      const r = await h.say(who, cmd);
+      expect(replyText(r.messageId), cmd).toContain(expected);
+    }
+    expect(findItemByNumber(h.db, 2026, 1)).toMatchObject({ deadline: '2026-12-31', version: item.version });
+  });
+});
+
+describe('转办', () => {
+  it('moves the item to another unit: the old unit is told, the new one claims it', async () => {
+    const item = await claimed();
+    await h.say(WHO.supervisor, '/督办 修改 2026-1 主办:人事处 理由:职责调整，改由人事处牵头');
+    const moved = findItemByNumber(h.db, 2026, 1)!;
+    expect(moved).toMatchObject({ leadUnitId: 'rsc', state: 'assigned', claimedBy: null });
+    expect(text(h.lastTo(WHO.unitHead))).toContain('已转办至人事处');
+    const slip = h.lastTo(WHO.otherUnitHead);
+    expect(text(slip)).toContain('转办');
+    expect(buttonLabels(slip.content)).toContain('认领');
+    // The old unit's buttons no longer work; the new unit's do.
+    const old = await h.click(WHO.unitHead, { a: 'progress_form', id: item.id, v: moved.version });
+    expect(old.answer.toast?.type).toBe('error');
+    const claim = await h.click(WHO.otherUnitHead, buttonValue(slip.content, '认领'), { messageId: slip.message_id });
+    expect(claim.answer.toast?.type).toBe('success');
+    expect(findItemByNumber(h.db, 2026, 1)!.state).toBe('in_progress');
+  });
+});
+
+describe('撤销 and 合并', () => {
+  it('撤销 with a reason cancels the item and tells the unit', async () => {
+    const item = await claimed();
+    const r = await h.say(WHO.supervisor, '/督办 撤销 2026-1 上级已撤回该任务');
+    expect(replyText(r.messageId)).toContain('已撤销');
+    expect(findItemByNumber(h.db, 2026, 1)!.state).toBe('cancelled');
+    expect(history(item.id).at(-1)).toMatchObject({ action: 'cancel', note: '上级已撤回该任务' });
+    expect(text(h.lastTo(WHO.unitHead))).toContain('已撤销');
+  });
+
+  it('合并 keeps both items\' sources and history', async () => {
+    await claimed();
+    await h.say(WHO.supervisor, '/督办 新建 本科培养方案修订 主办:教务处 截止:2026-12-31 来源:教代会提案');
+    const r = await h.say(WHO.supervisor, '/督办 合并 2026-2 到 2026-1');
+    expect(replyText(r.messageId)).toContain('并入');
+    const target = findItemByNumber(h.db, 2026, 1)!;
+    const merged = findItemByNumber(h.db, 2026, 2)!;
+    expect(merged).toMatchObject({ state: 'merged', mergedIntoId: target.id });
+    expect(target.sources.map((s) => s.mergedFrom ?? null)).toEqual([null, '督办〔2026〕2号']);
+    expect(history(merged.id).map((x) => x.action)).toEqual(['register', 'send_slip', 'merge']);
+  });
+});
