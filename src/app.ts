@@ -2,16 +2,69 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from './logger';
 import type { ServiceContext } from './services/context';
 
+/**
+ * Limits of the HTTP server (milliseconds unless named otherwise). Feishu sends small bodies (an encrypted 150 KB
+ * text message is about 200 KB of base64) all at once and must be answered within 3 s, so a client that is slow to
+ * send its request is cut off long before it could tie up the server.
+ */
+export interface HttpLimits {
+  /** Largest request body in bytes; above it the answer is 413. */
+  bodyLimit: number;
+  /** The request line and all headers must have arrived within this time of the connection's (or request's) start. */
+  headersTimeout: number;
+  /** The whole request, body included, must have arrived within this time. */
+  requestTimeout: number;
+  /** A socket with no traffic at all for this long is closed (a client that stops reading, for instance). */
+  connectionTimeout: number;
+  /** An idle keep-alive connection is closed after this long (longer than a reverse proxy's usual 60 s). */
+  keepAliveTimeout: number;
+  /** Requests served on one keep-alive connection before it is closed. */
+  maxRequestsPerSocket: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  bodyLimit: 512 * 1024,
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  connectionTimeout: 60_000,
+  keepAliveTimeout: 72_000,
+  maxRequestsPerSocket: 1_000,
+};
+
 export interface AppDeps {
   ctx: ServiceContext;
   log: Logger;
   /** Extra routes (the Feishu receiver, the simulator) registered by main with their own dependencies. */
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
+  /** Overrides of DEFAULT_HTTP_LIMITS (tests use short timeouts). */
+  limits?: Partial<HttpLimits>;
+}
+
+/**
+ * Node checks the header and request timeouts only every `connectionsCheckingInterval` (30 s by default), so a
+ * 10 s timeout could take 40 s to fire. Check often enough that the effective timeout is within 10 % of the
+ * configured one (at most once a second, at least every 25 ms).
+ */
+export function checkingInterval(l: Pick<HttpLimits, 'headersTimeout' | 'requestTimeout'>): number {
+  return Math.max(25, Math.min(1_000, Math.floor(Math.min(l.headersTimeout, l.requestTimeout) / 10)));
 }
 
 /** Builds the HTTP app from its dependencies. Never listens: main does, tests use inject. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: deps.log, bodyLimit: 1_048_576 }) as unknown as FastifyInstance;
+  const l = { ...DEFAULT_HTTP_LIMITS, ...deps.limits };
+  for (const [k, v] of Object.entries(l)) if (!Number.isInteger(v) || v <= 0) throw new Error(`http limit ${k} must be a positive integer`);
+  if (l.headersTimeout > l.requestTimeout) throw new Error('http limit headersTimeout must not exceed requestTimeout');
+  const app = Fastify({
+    loggerInstance: deps.log,
+    bodyLimit: l.bodyLimit,
+    // Fastify sets these on the node:http server after creating it …
+    requestTimeout: l.requestTimeout,
+    connectionTimeout: l.connectionTimeout,
+    keepAliveTimeout: l.keepAliveTimeout,
+    maxRequestsPerSocket: l.maxRequestsPerSocket,
+    // … while these only take effect when given to http.createServer itself.
+    http: { headersTimeout: l.headersTimeout, requestTimeout: l.requestTimeout, connectionsCheckingInterval: checkingInterval(l) },
+  }) as unknown as FastifyInstance;
   app.get('/healthz', async () => {
     deps.ctx.db.$client.prepare('SELECT 1').get();
     return { ok: true };

@@ -4,7 +4,7 @@ import { createDispatcher } from './bot/dispatcher';
 import type { BotDeps } from './bot/deps';
 import { notificationSink } from './bot/notifications';
 import type { Config } from './config';
-import { type Dispatcher, feishuReceiver } from './feishu/receiver';
+import { type Dispatcher, feishuReceiver, inboundFromFlattened } from './feishu/receiver';
 import { localRoutes } from './local-routes';
 import type { Logger } from './logger';
 import { FeishuMessenger, createLarkClient, quietLarkLogger } from './messenger/feishu-messenger';
@@ -50,12 +50,17 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
  * callbacks and hands them to the same dispatcher. The SDK has authenticated the connection with the app secret.
  */
 function longConnection(cfg: NonNullable<Config['feishu']>, dispatcher: Dispatcher, log: Logger) {
-  const toInbound = (data: Record<string, unknown>) => ({
-    eventId: String(data.event_id ?? data.uuid ?? ''),
-    eventType: String(data.event_type ?? ''),
-    event: data,
-  });
-  const handler = async (data: unknown) => (await dispatcher.dispatch(toInbound(data as Record<string, unknown>), log)) ?? {};
+  // The same shape checks as the webhook: a malformed event is logged and acknowledged ({}), never dispatched.
+  const handler = async (data: unknown): Promise<object> => {
+    const checked = inboundFromFlattened(data);
+    if (checked.kind === 'unknown') return {};
+    if (checked.kind === 'malformed') {
+      log.warn({ eventId: checked.eventId, eventType: checked.eventType, reason: checked.error }, 'long connection: malformed event ignored');
+      return {};
+    }
+    const { inbound } = checked;
+    return (await dispatcher.dispatch(inbound, log.child({ eventId: inbound.eventId, eventType: inbound.eventType }))) ?? {};
+  };
   const eventDispatcher = new lark.EventDispatcher({ logger: quietLarkLogger }).register<{
     'im.message.receive_v1': (d: unknown) => Promise<object>;
     'card.action.trigger': (d: unknown) => Promise<object>;

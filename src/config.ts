@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REPLAY_WINDOW_SECONDS } from './feishu/verify';
 
 /** Thrown when the environment is wrong; each line names the variable to fix. */
 export class ConfigError extends Error {
@@ -16,6 +17,11 @@ export interface FeishuConfig {
   domain: string;
   /** 'webhook' (Feishu calls our URL) or 'ws' (long connection from behind an intranet). */
   mode: 'webhook' | 'ws';
+  /**
+   * Webhook mode: how far (seconds, either way) a request's X-Lark-Request-Timestamp may be from our clock. A signed
+   * request outside the window is refused, so a captured one cannot be replayed later. Default 300.
+   */
+  replayWindowSeconds?: number;
 }
 
 export interface Config {
@@ -37,6 +43,11 @@ const optional = z
   .optional()
   .transform((s) => (s ? s : undefined));
 
+/** Bounds of FEISHU_REPLAY_WINDOW_SECONDS: at least a few seconds of clock skew, at most one day. */
+const MIN_REPLAY_WINDOW = 10;
+const MAX_REPLAY_WINDOW = 86_400;
+const REPLAY_WINDOW_MESSAGE = `应为 ${MIN_REPLAY_WINDOW}–${MAX_REPLAY_WINDOW} 之间的整数秒（请求时间戳允许的偏差，默认 ${DEFAULT_REPLAY_WINDOW_SECONDS}）`;
+
 const schema = z.object({
   PORT: optional.pipe(z.string().regex(/^\d+$/, '应为端口号（0–65535）').transform(Number).pipe(z.number().max(65535, '应为端口号（0–65535）')).optional()),
   HOST: optional,
@@ -51,6 +62,14 @@ const schema = z.object({
   FEISHU_VERIFICATION_TOKEN: optional,
   FEISHU_DOMAIN: optional.pipe(z.url({ protocol: /^https?$/ }).optional()),
   FEISHU_MODE: optional.pipe(z.enum(['webhook', 'ws']).optional()),
+  FEISHU_REPLAY_WINDOW_SECONDS: optional.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, REPLAY_WINDOW_MESSAGE)
+      .transform(Number)
+      .pipe(z.number().min(MIN_REPLAY_WINDOW, REPLAY_WINDOW_MESSAGE).max(MAX_REPLAY_WINDOW, REPLAY_WINDOW_MESSAGE))
+      .optional(),
+  ),
 });
 
 const FEISHU_REQUIRED = ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const;
@@ -80,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         verificationToken: e.FEISHU_VERIFICATION_TOKEN ?? '',
         domain: (e.FEISHU_DOMAIN ?? 'https://open.feishu.cn').replace(/\/+$/, ''),
         mode,
+        replayWindowSeconds: e.FEISHU_REPLAY_WINDOW_SECONDS ?? DEFAULT_REPLAY_WINDOW_SECONDS,
       };
     }
   }

@@ -134,6 +134,34 @@ describe('loadConfig: FEISHU_DOMAIN', () => {
   );
 });
 
+describe('loadConfig: FEISHU_REPLAY_WINDOW_SECONDS', () => {
+  it('defaults to 300 seconds', () => {
+    expect(loadConfig(FULL_FEISHU).feishu!.replayWindowSeconds).toBe(300);
+  });
+
+  it.each([
+    ['10', 10],
+    [' 60 ', 60],
+    ['300', 300],
+    ['0900', 900],
+    ['86400', 86400],
+  ])('accepts %j → %d', (given, seconds) => {
+    expect(loadConfig({ ...FULL_FEISHU, FEISHU_REPLAY_WINDOW_SECONDS: given }).feishu!.replayWindowSeconds).toBe(seconds);
+  });
+
+  it.each(['0', '9', '86401', '-5', '1.5', '5m', 'abc', '1e3', 'Infinity', '99999999999999999999'])('rejects %j naming FEISHU_REPLAY_WINDOW_SECONDS', (given) => {
+    const err = configError({ ...FULL_FEISHU, FEISHU_REPLAY_WINDOW_SECONDS: given });
+    expect(err.problems).toHaveLength(1);
+    expect(err.problems[0]).toMatch(/^FEISHU_REPLAY_WINDOW_SECONDS: /);
+    expect(err.problems[0]).toContain('整数秒');
+    expect(err.problems[0]).toContain(JSON.stringify(given));
+  });
+
+  it('alone it does not leave local mode', () => {
+    expect(loadConfig({ FEISHU_REPLAY_WINDOW_SECONDS: '60' }).feishu).toBeNull();
+  });
+});
+
 describe('loadConfig: Feishu app', () => {
   it('no FEISHU_* at all is local mode (feishu null)', () => {
     expect(loadConfig({ PORT: '3001' }).feishu).toBeNull();
@@ -151,6 +179,7 @@ describe('loadConfig: Feishu app', () => {
       verificationToken: 'verification-token-example',
       domain: 'https://open.feishu.cn',
       mode: 'webhook',
+      replayWindowSeconds: 300,
     });
     expect(loadConfig({ ...FULL_FEISHU, FEISHU_MODE: 'webhook' }).feishu!.mode).toBe('webhook');
   });
@@ -197,6 +226,7 @@ describe('loadConfig: Feishu app', () => {
       verificationToken: '',
       domain: 'https://open.feishu.cn',
       mode: 'ws',
+      replayWindowSeconds: 300,
     });
   });
 
@@ -228,6 +258,7 @@ describe('loadConfig: Feishu app', () => {
       ...FULL_FEISHU,
       FEISHU_DOMAIN: 'https://open.feishu.cn/',
       FEISHU_MODE: 'webhook',
+      FEISHU_REPLAY_WINDOW_SECONDS: '120',
     });
     expect(c).toEqual({
       port: 8443,
@@ -244,6 +275,7 @@ describe('loadConfig: Feishu app', () => {
         verificationToken: 'verification-token-example',
         domain: 'https://open.feishu.cn',
         mode: 'webhook',
+        replayWindowSeconds: 120,
       },
     });
   });

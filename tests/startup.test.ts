@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeFeishu } from './support/fake-feishu';
-import { messageEvent, signedRequest } from './support/feishu-signer';
+import { encryptBody, messageEvent, signedRequest } from './support/feishu-signer';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -329,9 +329,11 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
           'x-lark-signature': 'f'.repeat(64),
         });
         expect(forged.status).toBe(401);
-        // The URL challenge carries the real verification token in its body.
-        const challenge = await postJson(`${p.url}/feishu/events`, { type: 'url_verification', token: s.FEISHU_VERIFICATION_TOKEN, challenge: 'c-123' });
+        // The URL challenge carries the real verification token in its body, encrypted (plaintext is refused).
+        const challenge = await postJson(`${p.url}/feishu/events`, encryptBody(s.FEISHU_ENCRYPT_KEY, { type: 'url_verification', token: s.FEISHU_VERIFICATION_TOKEN, challenge: 'c-123' }));
         expect(await challenge.json()).toEqual({ challenge: 'c-123' });
+        const plain = await postJson(`${p.url}/feishu/events`, { type: 'url_verification', token: s.FEISHU_VERIFICATION_TOKEN, challenge: 'c-123' });
+        expect(plain.status).toBe(400);
         // Local routes do not exist once a Feishu app is configured.
         expect((await postJson(`${p.url}/local/events`, {})).status).toBe(404);
 

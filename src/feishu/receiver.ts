@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeishuConfig } from '../config';
 import type { Logger } from '../logger';
-import { decryptPayload, expectedSignature, safeEqual } from './verify';
+import { checkEvent, describeIssues, eventHeader } from './event-schemas';
+import { DEFAULT_REPLAY_WINDOW_SECONDS, decryptPayload, expectedSignature, safeEqual, timestampFresh } from './verify';
 
-/** An event or card callback as the handlers see it: verified, decrypted, schema-2.0 shaped. */
+/** An event or card callback as the handlers see it: verified, decrypted, schema-2.0 shaped, its shape checked. */
 export interface InboundEvent {
   eventId: string;
   eventType: string;
-  /** `event` of a schema 2.0 body. */
+  /** `event` of a schema 2.0 body, validated by its type's schema in ./event-schemas. */
   event: Record<string, unknown>;
 }
 
@@ -27,19 +28,71 @@ class Rejected extends Error {
   }
 }
 
+export interface ReceiverOptions {
+  /** The clock the request timestamps are checked against (ms since the epoch). Default: the real one. */
+  now?: () => number;
+}
+
 /**
- * The transport: verifies, decrypts and answers the URL challenge, then hands one event to the dispatcher.
- * Nothing here knows about items. Order matters: nothing is parsed as an event before it is proved to come from
- * Feishu.
+ * The long connection's form of an event: the SDK's EventDispatcher has decrypted it and flattened a schema 2.0
+ * body into `{...header, ...event}` (a 1.0 body carries `uuid` instead of `event_id`). Checked by the same schemas as
+ * a webhook event; `unknown` and `malformed` are for the caller to log and acknowledge.
  */
-export function feishuReceiver(cfg: Pick<FeishuConfig, 'encryptKey' | 'verificationToken'>, dispatcher: Dispatcher) {
+export function inboundFromFlattened(
+  data: unknown,
+): { kind: 'ok'; inbound: InboundEvent } | { kind: 'unknown'; eventType?: string } | { kind: 'malformed'; error: string; eventId?: string; eventType?: string } {
+  if (!isObject(data)) return { kind: 'malformed', error: 'event is not an object' };
+  const header = eventHeader.safeParse({ event_id: data.event_id ?? data.uuid, event_type: data.event_type });
+  if (!header.success) return { kind: 'malformed', error: `event header: ${describeIssues(header.error)}` };
+  const { event_id: eventId, event_type: eventType } = header.data;
+  const checked = checkEvent(eventType, data);
+  if (checked.kind === 'unknown') return { kind: 'unknown', eventType };
+  if (checked.kind === 'malformed') return { kind: 'malformed', error: checked.error, eventId, eventType };
+  return { kind: 'ok', inbound: { eventId, eventType, event: checked.event } };
+}
+
+const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function parseObject(text: string, what: string): Body {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Rejected(400, `${what} is not JSON`);
+  }
+  if (!isObject(value)) throw new Rejected(400, `${what} is not a JSON object`);
+  return value;
+}
+
+/**
+ * The transport: verifies, decrypts and answers the URL challenge, checks the event's shape, then hands one event
+ * to the dispatcher. Nothing here knows about items. Order matters: nothing is parsed as an event before it is
+ * proved to come from Feishu, and nothing reaches the dispatcher before its shape is checked.
+ *
+ * - The Encrypt Key is required (webhook mode always has one): a plaintext body is refused, challenge included.
+ * - A signed request must carry a timestamp within `replayWindowSeconds` of our clock: a captured request cannot be
+ *   replayed later. (Feishu's re-pushes of an undelivered event are new requests with new timestamps.)
+ * - The URL challenge is the one unsigned request; it proves itself by decrypting and carrying the token.
+ */
+export function feishuReceiver(
+  cfg: Pick<FeishuConfig, 'encryptKey' | 'verificationToken' | 'replayWindowSeconds'>,
+  dispatcher: Dispatcher,
+  opts: ReceiverOptions = {},
+) {
+  // Without an Encrypt Key Feishu neither encrypts nor signs: anyone could forge a request. Refuse to start.
+  if (!cfg.encryptKey) throw new Error('the webhook receiver needs an Encrypt Key (FEISHU_ENCRYPT_KEY)');
+  if (!cfg.verificationToken) throw new Error('the webhook receiver needs a Verification Token (FEISHU_VERIFICATION_TOKEN)');
+  const encryptKey = cfg.encryptKey;
+  const windowSeconds = cfg.replayWindowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
+  const now = opts.now ?? Date.now;
+
   return (app: FastifyInstance) => {
     // Keep the raw body: the signature covers the exact bytes Feishu sent.
     app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
     const handle = async (req: FastifyRequest, reply: FastifyReply) => {
       const raw = typeof req.body === 'string' ? req.body : '';
       try {
-        const answer = await receive(raw, req.headers as Record<string, string | undefined>, req.log as Logger);
+        const answer = await receive(raw, req.headers as Record<string, string | string[] | undefined>, req.log as Logger);
         return reply.code(200).send(answer);
       } catch (err) {
         if (err instanceof Rejected) {
@@ -50,49 +103,66 @@ export function feishuReceiver(cfg: Pick<FeishuConfig, 'encryptKey' | 'verificat
       }
     };
 
-    async function receive(raw: string, headers: Record<string, string | undefined>, log: Logger): Promise<object> {
-      let outer: Body;
-      try {
-        outer = JSON.parse(raw) as Body;
-      } catch {
-        throw new Rejected(400, 'body is not JSON');
+    async function receive(raw: string, headers: Record<string, string | string[] | undefined>, log: Logger): Promise<object> {
+      const outer = parseObject(raw, 'body');
+      const signed = signatureHeaders(headers);
+      // Prove the request before decrypting it; only the (unsigned) URL challenge skips this.
+      if (signed) checkSignature(raw, signed);
+      // With an Encrypt Key configured Feishu encrypts everything, the URL challenge included.
+      if (typeof outer.encrypt !== 'string') {
+        if (!signed && outer.type !== 'url_verification') throw new Rejected(401, 'signature headers missing');
+        throw new Rejected(400, 'plaintext body refused: encryption is required');
       }
-      if (!outer || typeof outer !== 'object' || Array.isArray(outer)) throw new Rejected(400, 'body is not a JSON object');
-      const body = open(outer);
-      // The URL challenge is the one unsigned request; it proves itself with the verification token.
+      const body = decrypt(outer.encrypt);
       if (body.type === 'url_verification') {
         if (typeof body.token !== 'string' || !safeEqual(body.token, cfg.verificationToken)) throw new Rejected(401, 'bad token');
+        if (typeof body.challenge !== 'string' || body.challenge.length > 1_000) throw new Rejected(400, 'bad challenge');
         return { challenge: body.challenge };
       }
-      checkSignature(raw, headers);
-      const header = (body.header ?? {}) as Body;
-      const token = (header.token ?? body.token) as unknown;
+      if (!signed) throw new Rejected(401, 'signature headers missing');
+      // Read the header token from the body as sent (the SDK's flattening would overwrite it in card callbacks).
+      const rawHeader = isObject(body.header) ? body.header : {};
+      const token = rawHeader.token ?? body.token;
       if (typeof token !== 'string' || !safeEqual(token, cfg.verificationToken)) throw new Rejected(401, 'bad verification token');
-      if (body.schema !== '2.0' || typeof header.event_id !== 'string' || typeof header.event_type !== 'string') {
-        throw new Rejected(400, 'not a schema 2.0 event');
+      const header = eventHeader.safeParse(body.header);
+      if (body.schema !== '2.0' || !header.success) {
+        throw new Rejected(400, `not a schema 2.0 event${header.success ? '' : `: header ${describeIssues(header.error)}`}`);
       }
-      const event = body.event;
-      if (!event || typeof event !== 'object') throw new Rejected(400, 'event missing');
-      const child = log.child({ eventId: header.event_id, eventType: header.event_type });
-      return dispatcher.dispatch({ eventId: header.event_id, eventType: header.event_type, event: event as Body }, child);
+      const { event_id: eventId, event_type: eventType } = header.data;
+      const checked = checkEvent(eventType, body.event);
+      const child = log.child({ eventId, eventType });
+      if (checked.kind === 'unknown') {
+        child.debug('event type not handled: acknowledged, ignored');
+        return {};
+      }
+      if (checked.kind === 'malformed') throw new Rejected(400, checked.error);
+      return dispatcher.dispatch({ eventId, eventType, event: checked.event }, child);
     }
 
-    function open(outer: Body): Body {
-      if (typeof outer.encrypt !== 'string') return outer;
-      if (!cfg.encryptKey) throw new Rejected(400, 'encrypted body but no encrypt key configured');
+    function decrypt(encrypted: string): Body {
+      let plain: string;
       try {
-        return JSON.parse(decryptPayload(cfg.encryptKey, outer.encrypt)) as Body;
+        plain = decryptPayload(encryptKey, encrypted);
       } catch {
         throw new Rejected(401, 'cannot decrypt');
       }
+      return parseObject(plain, 'decrypted body');
     }
 
-    function checkSignature(raw: string, headers: Record<string, string | undefined>) {
+    function signatureHeaders(headers: Record<string, string | string[] | undefined>) {
       const ts = headers['x-lark-request-timestamp'];
       const nonce = headers['x-lark-request-nonce'];
       const sig = headers['x-lark-signature'];
-      if (!ts || !nonce || !sig) throw new Rejected(401, 'signature headers missing');
-      if (!safeEqual(sig, expectedSignature(ts, nonce, cfg.encryptKey, raw))) throw new Rejected(401, 'bad signature');
+      if (ts === undefined && nonce === undefined && sig === undefined) return null;
+      if (typeof ts !== 'string' || typeof nonce !== 'string' || typeof sig !== 'string' || !ts || !nonce || !sig) {
+        throw new Rejected(401, 'signature headers missing or repeated');
+      }
+      return { ts, nonce, sig };
+    }
+
+    function checkSignature(raw: string, h: { ts: string; nonce: string; sig: string }) {
+      if (!timestampFresh(h.ts, now(), windowSeconds)) throw new Rejected(401, `request timestamp invalid or outside the ${windowSeconds} s window`);
+      if (!safeEqual(h.sig, expectedSignature(h.ts, h.nonce, encryptKey, raw))) throw new Rejected(401, 'bad signature');
     }
 
     app.post('/feishu/events', handle);

@@ -20,3 +20,15 @@ export function decryptPayload(encryptKey: string, encrypted: string): string {
   const decipher = createDecipheriv('aes-256-cbc', key, buf.subarray(0, 16));
   return Buffer.concat([decipher.update(buf.subarray(16)), decipher.final()]).toString('utf8');
 }
+
+/** How far a request's `X-Lark-Request-Timestamp` may be from our clock, either way, unless configured. */
+export const DEFAULT_REPLAY_WINDOW_SECONDS = 300;
+
+/**
+ * Whether a request timestamp (decimal seconds since the epoch, as Feishu sends it) lies within `windowSeconds` of
+ * `nowMs`, in the past or (clock skew) the future. Anything that is not a plain decimal number is refused.
+ */
+export function timestampFresh(timestamp: string, nowMs: number, windowSeconds: number): boolean {
+  if (!/^\d{1,12}$/.test(timestamp)) return false;
+  return Math.abs(nowMs / 1000 - Number(timestamp)) <= windowSeconds;
+}

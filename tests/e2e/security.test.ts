@@ -1,8 +1,16 @@
+import * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app';
+import { compose } from '../../src/compose';
+import type { Config } from '../../src/config';
 import { findItemByNumber } from '../../src/db/item-repository';
-import { cardActionEvent, encryptBody, messageEvent, signHeaders, signedRequest, urlVerification } from '../support/feishu-signer';
+import { feishuReceiver, inboundFromFlattened } from '../../src/feishu/receiver';
+import { createLogger } from '../../src/logger';
+import { quietLarkLogger } from '../../src/messenger/feishu-messenger';
+import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
+import { cardActionEvent, encryptBody, messageEvent, signHeaders, signedRequest, signedText, timestampFromNow, urlVerification } from '../support/feishu-signer';
 import { dumpTables } from '../support/assertions';
-import { WHO } from '../support/fixtures';
+import { WHO, openTestDb } from '../support/fixtures';
 import { type Bot, ENCRYPT_KEY, VERIFICATION_TOKEN, buttonValue, startBot } from './harness';
 
 let h: Bot;
@@ -26,17 +34,18 @@ const listEvent = (eventId?: string) =>
   messageEvent({ token: VERIFICATION_TOKEN, eventId, senderOpenId: WHO.supervisor, chatId: 'oc_x', chatType: 'p2p', text: '/督办 新建 重复事项 主办:教务处 截止:2026-12-31' });
 
 describe('every request is proved to come from Feishu before anything else happens', () => {
-  it('answers the URL challenge (plain and encrypted) only with the right token', async () => {
-    const plain = await h.bot.app.inject({ method: 'POST', url: '/feishu/events', payload: urlVerification(VERIFICATION_TOKEN, 'abc123') });
-    expect(plain.json()).toEqual({ challenge: 'abc123' });
-    const enc = await h.bot.app.inject({
-      method: 'POST',
-      url: '/feishu/events',
-      payload: encryptBody(ENCRYPT_KEY, urlVerification(VERIFICATION_TOKEN, 'xyz')),
-    });
+  it('answers the encrypted URL challenge only with the right token, and refuses a plaintext one', async () => {
+    const challenge = (payload: object) => h.bot.app.inject({ method: 'POST', url: '/feishu/events', payload });
+    const enc = await challenge(encryptBody(ENCRYPT_KEY, urlVerification(VERIFICATION_TOKEN, 'xyz')));
+    expect(enc.statusCode).toBe(200);
     expect(enc.json()).toEqual({ challenge: 'xyz' });
-    const wrong = await h.bot.app.inject({ method: 'POST', url: '/feishu/events', payload: urlVerification('not-the-token', 'abc') });
-    expect(wrong.statusCode).toBe(401);
+    // With an Encrypt Key configured Feishu encrypts the challenge too: a plaintext one is not from Feishu.
+    const plain = await challenge(urlVerification(VERIFICATION_TOKEN, 'abc123'));
+    expect(plain.statusCode).toBe(400);
+    expect(plain.json()).not.toHaveProperty('challenge');
+    expect((await challenge(encryptBody(ENCRYPT_KEY, urlVerification('not-the-token', 'abc')))).statusCode).toBe(401);
+    expect((await challenge(encryptBody('someone-elses-key', urlVerification(VERIFICATION_TOKEN, 'abc')))).statusCode).toBe(401);
+    expect((await challenge(urlVerification('not-the-token', 'abc'))).statusCode).toBe(400);
   });
 
   it('a forged signature gets 401 and changes nothing', async () => {
@@ -93,6 +102,265 @@ describe('every request is proved to come from Feishu before anything else happe
     expect(dump()).toEqual(before);
   });
 });
+
+describe('replays, plaintext and malformed events are refused at the edge, before anything is recorded', () => {
+  const send = (req: { headers: Record<string, string>; body: string }, url = '/feishu/events') =>
+    h.bot.app.inject({ method: 'POST', url, headers: req.headers, payload: req.body });
+  const registerLine = (n: number) =>
+    messageEvent({ token: VERIFICATION_TOKEN, senderOpenId: WHO.supervisor, chatId: 'oc_x', chatType: 'p2p', text: `/督办 新建 事项${n} 主办:教务处 截止:2026-12-31` });
+
+  it('a signed request whose timestamp is outside the replay window, or not a number, gets 401 and changes nothing', async () => {
+    const before = dump();
+    const timestamps = [
+      timestampFromNow(-301),
+      timestampFromNow(-86_400), // a day old
+      timestampFromNow(-10 * 365 * 86_400), // ten years old
+      timestampFromNow(301),
+      timestampFromNow(86_400), // from tomorrow
+      String(Date.now()), // milliseconds, not seconds
+      '0',
+      '-1',
+      'abc',
+      '1e9',
+      `${timestampFromNow(0)}.5`,
+      '0x66000000',
+      '9'.repeat(40),
+    ];
+    for (const [i, timestamp] of timestamps.entries()) {
+      const res = await send(signedRequest(ENCRYPT_KEY, registerLine(i), { timestamp }));
+      expect(res.statusCode, timestamp).toBe(401);
+      expect(res.json().error, timestamp).toMatch(/timestamp/);
+    }
+    await h.flush();
+    expect(dump()).toEqual(before);
+    expect(h.fake.sent).toHaveLength(0);
+  });
+
+  it('a timestamp inside the window (clock skew either way) is accepted', async () => {
+    expect((await send(signedRequest(ENCRYPT_KEY, registerLine(1), { timestamp: timestampFromNow(-290) }))).statusCode).toBe(200);
+    expect((await send(signedRequest(ENCRYPT_KEY, registerLine(2), { timestamp: timestampFromNow(60) }))).statusCode).toBe(200);
+    expect(findItemByNumber(h.db, 2026, 2)).not.toBeNull();
+  });
+
+  it('the window is configurable and measured against the receiver clock', async () => {
+    const tdb = openTestDb();
+    const seen: string[] = [];
+    const dispatcher = { dispatch: async (e: { eventId: string }) => (seen.push(e.eventId), {}) };
+    const clock = Date.parse('2030-01-01T00:00:00Z');
+    const receiver = feishuReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, replayWindowSeconds: 30 }, dispatcher, { now: () => clock });
+    const app = await buildApp({ ctx: tdb.ctx, log: createLogger('silent'), plugins: [receiver] });
+    try {
+      const at = (offset: number, eventId: string) => {
+        const req = signedRequest(ENCRYPT_KEY, messageEvent({ token: VERIFICATION_TOKEN, eventId, senderOpenId: 'ou_a', chatId: 'oc_a', chatType: 'p2p', text: 'hi' }), {
+          timestamp: Math.floor(clock / 1000) + offset,
+        });
+        return app.inject({ method: 'POST', url: '/feishu/events', headers: req.headers, payload: req.body });
+      };
+      expect((await at(-30, 'in-past')).statusCode).toBe(200);
+      expect((await at(30, 'in-future')).statusCode).toBe(200);
+      expect((await at(-31, 'out-past')).statusCode).toBe(401);
+      expect((await at(31, 'out-future')).statusCode).toBe(401);
+      expect(seen).toEqual(['in-past', 'in-future']);
+    } finally {
+      await app.close();
+      tdb.close();
+    }
+  });
+
+  it('a webhook receiver cannot be built without an Encrypt Key (nothing would be signed)', () => {
+    const dispatcher = { dispatch: async () => ({}) };
+    expect(() => feishuReceiver({ encryptKey: '', verificationToken: VERIFICATION_TOKEN }, dispatcher)).toThrow(/Encrypt Key/);
+  });
+
+  it('a correctly signed but unencrypted event gets 400 and changes nothing', async () => {
+    const before = dump();
+    const plainMessage = signedRequest(ENCRYPT_KEY, registerLine(1), { encrypt: false });
+    const res = await send(plainMessage);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatch(/encrypt/);
+    const plainClick = signedRequest(
+      ENCRYPT_KEY,
+      cardActionEvent({ token: VERIFICATION_TOKEN, operatorOpenId: WHO.supervisor, value: { a: 'claim', id: 1, v: 1 }, openMessageId: 'om_1' }),
+      { encrypt: false },
+    );
+    expect((await send(plainClick, '/feishu/cards')).statusCode).toBe(400);
+    await h.flush();
+    expect(dump()).toEqual(before);
+  });
+
+  it('a signed body that decrypts to anything but a schema 2.0 event object gets 4xx and changes nothing', async () => {
+    const before = dump();
+    const header = { event_id: 'ev_bad_1', event_type: 'im.message.receive_v1', token: VERIFICATION_TOKEN };
+    const good = registerLine(1).event;
+    const texts = [
+      'null',
+      '[]',
+      '"a string"',
+      '42',
+      'true',
+      '',
+      '{"schema":"2.0",',
+      JSON.stringify({ schema: '2.0', header: null, event: good }),
+      JSON.stringify({ schema: '2.0', header, event: null }),
+      JSON.stringify({ schema: '2.0', header, event: [] }),
+      JSON.stringify({ schema: '2.0', header, event: 'x' }),
+      JSON.stringify({ schema: '2.0', header }),
+      JSON.stringify({ schema: '1.0', header, event: good }),
+      JSON.stringify({ schema: '2.0', header: { ...header, event_id: {} }, event: good }),
+      JSON.stringify({ schema: '2.0', header: { ...header, event_id: '' }, event: good }),
+      JSON.stringify({ schema: '2.0', header: { ...header, event_id: 'e'.repeat(129) }, event: good }),
+      JSON.stringify({ schema: '2.0', header: { ...header, event_type: ['im.message.receive_v1'] }, event: good }),
+    ];
+    for (const text of texts) {
+      const res = await send(signedText(ENCRYPT_KEY, text));
+      expect(res.statusCode, text.slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, text.slice(0, 80)).toBeLessThan(500);
+    }
+    expect((await send(signedText(ENCRYPT_KEY, 'null'))).statusCode).toBe(400);
+    await h.flush();
+    expect(dump()).toEqual(before);
+  });
+
+  it('an event with a field of the wrong type or size gets 400 naming the field, and changes nothing (not even processed_events)', async () => {
+    const before = dump();
+    const message = registerLine(1);
+    const click = cardActionEvent({ token: VERIFICATION_TOKEN, operatorOpenId: WHO.supervisor, value: { a: 'claim', id: 1, v: 1 }, openMessageId: 'om_1', formValue: { text: 'ok' } });
+    const cases: Array<[object, string, unknown]> = [
+      [message, 'message.message_id', { $ne: '' }],
+      [message, 'message.message_id', ['om_1']],
+      [message, 'message.message_id', 12345],
+      [message, 'message.message_id', null],
+      [message, 'message.message_id', 'm'.repeat(129)],
+      [message, 'message.parent_id', { a: 1 }],
+      [message, 'message.parent_id', ['om_1', 'om_2']],
+      [message, 'message.root_id', {}],
+      [message, 'message.root_id', [1]],
+      [message, 'sender.sender_id.open_id', { id: WHO.supervisor }],
+      [message, 'sender.sender_id.open_id', [WHO.supervisor]],
+      [message, 'sender.sender_id.open_id', null],
+      [message, 'sender.sender_id', WHO.supervisor],
+      [message, 'sender', null],
+      [message, 'message.chat_id', 7],
+      [message, 'message.chat_type', { p2p: true }],
+      [message, 'message.content', { text: '/督办 列表' }],
+      [message, 'message.content', 'x'.repeat(160_001)],
+      [message, 'message.message_type', ['text']],
+      [message, 'message.mentions', 'everyone'],
+      [message, 'message.mentions', [{ key: {}, id: {}, name: 'x' }]],
+      [message, 'message', null],
+      [click, 'operator.open_id', { open_id: WHO.supervisor }],
+      [click, 'operator.open_id', [WHO.supervisor]],
+      [click, 'operator', null],
+      [click, 'action', null],
+      [click, 'action.form_value', []],
+      [click, 'action.form_value', { text: { nested: 'object' } }],
+      [click, 'action.form_value', { text: [{}] }],
+      [click, 'action.form_value', { text: 'x'.repeat(10_001) }],
+      [click, 'action.form_value', Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`f${i}`, 'x']))],
+      [click, 'action.name', { n: 1 }],
+      [click, 'context.open_message_id', ['om_1']],
+      [click, 'token', { t: 1 }],
+    ];
+    for (const [payload, path, value] of cases) {
+      const ev = withField(payload, `event.${path}`, value);
+      const url = path.startsWith('message') || path.startsWith('sender') ? '/feishu/events' : '/feishu/cards';
+      const res = await send(signedRequest(ENCRYPT_KEY, ev), url);
+      const label = `${path} = ${JSON.stringify(value).slice(0, 40)}`;
+      expect(res.statusCode, label).toBe(400);
+      expect(res.json().error, label).toContain(path.split('.').slice(0, 2).join('.'));
+    }
+    await h.flush();
+    expect(dump()).toEqual(before);
+    expect(h.fake.sent).toHaveLength(0);
+  });
+
+  it('keys Feishu may add are accepted, and null optional fields count as absent', async () => {
+    const ev = registerLine(1) as unknown as { event: Record<string, Record<string, unknown>> } & Record<string, unknown>;
+    const extended = {
+      ...ev,
+      new_top_level: { x: 1 },
+      event: { ...ev.event, new_field: [1, 2], message: { ...ev.event.message, parent_id: null, user_agent: 'x', thread_id: 'omt_1' } },
+    };
+    expect((await h.post(extended)).statusCode).toBe(200);
+    await h.flush();
+    expect(findItemByNumber(h.db, 2026, 1)).not.toBeNull();
+  });
+
+  it('a chat type other than p2p is treated as a group chat: a confidential item stays hidden', async () => {
+    await h.say(WHO.supervisor, '/督办 新建 专项审计整改 主办:教务处 截止:2026-12-31 涉密');
+    const topic = await h.say(WHO.unitHead, '/督办 查看 2026-1', { chatType: 'topic_group' as 'group', chatId: 'oc_topic' });
+    expect(topic.res.statusCode).toBe(200);
+    expect(JSON.stringify(h.repliesTo(topic.messageId))).not.toContain('专项审计整改');
+  });
+
+  it('a body over 512 KiB gets 413; a 150 KB text message (about 200 KB encrypted) is accepted', async () => {
+    const before = dump();
+    const huge = signedText(ENCRYPT_KEY, JSON.stringify({ pad: 'x'.repeat(600 * 1024) }));
+    const tooBig = await send(huge);
+    expect(tooBig.statusCode).toBe(413);
+    expect(dump()).toEqual(before);
+    const text = '进'.repeat(50_000); // 150 000 bytes of UTF-8
+    const long = signedRequest(ENCRYPT_KEY, messageEvent({ token: VERIFICATION_TOKEN, senderOpenId: WHO.unitHead, chatId: 'oc_p2p', chatType: 'p2p', text }));
+    expect(long.body.length).toBeGreaterThan(190_000);
+    expect((await send(long)).statusCode).toBe(200);
+  });
+
+  it('the long connection checks events with the same schemas, after the SDK has flattened them', async () => {
+    const results: ReturnType<typeof inboundFromFlattened>[] = [];
+    const record = async (data: unknown) => (results.push(inboundFromFlattened(data)), {});
+    const sdk = new lark.EventDispatcher({ logger: quietLarkLogger }).register({ 'im.message.receive_v1': record, 'card.action.trigger': record });
+    const invoke = (payload: object) => sdk.invoke(Object.assign(Object.create({ headers: {} }), payload), { needCheck: false });
+    await invoke(messageEvent({ token: VERIFICATION_TOKEN, eventId: 'ev_ws_1', senderOpenId: 'ou_a', chatId: 'oc_a', chatType: 'p2p', text: 'hi' }));
+    await invoke(withField(messageEvent({ token: VERIFICATION_TOKEN, eventId: 'ev_ws_2', senderOpenId: 'ou_a', chatId: 'oc_a', chatType: 'p2p', text: 'hi' }), 'event.message.message_id', {}));
+    await invoke(cardActionEvent({ token: VERIFICATION_TOKEN, eventId: 'ev_ws_3', operatorOpenId: 'ou_a', value: { a: 'claim', id: 1, v: 1 }, openMessageId: 'om_1' }));
+    await invoke(withField(cardActionEvent({ token: VERIFICATION_TOKEN, eventId: 'ev_ws_4', operatorOpenId: 'ou_a', value: {}, openMessageId: 'om_1' }), 'event.operator.open_id', ['ou_a']));
+    expect(results.map((r) => r.kind)).toEqual(['ok', 'malformed', 'ok', 'malformed']);
+    const first = results[0] as Extract<(typeof results)[number], { kind: 'ok' }>;
+    expect(first.inbound.eventId).toBe('ev_ws_1');
+    expect((first.inbound.event.message as { message_id: unknown }).message_id).toEqual(expect.any(String));
+    expect(inboundFromFlattened(null).kind).toBe('malformed');
+    expect(inboundFromFlattened({ event_id: 'x', event_type: 'contact.user.created_v3' }).kind).toBe('unknown');
+  });
+
+  it('local mode checks /local/events with the same schemas: 400 and nothing changed', async () => {
+    const tdb = openTestDb();
+    const config: Config = { port: 0, host: '127.0.0.1', databasePath: tdb.path, orgFile: null, calendarFile: null, scheduleFile: null, logLevel: 'silent', feishu: null };
+    const local = await compose(config, { db: tdb.db, calendar: tdb.ctx.calendar, schedule: DEFAULT_SCHEDULE }, createLogger('silent'), { now: () => h.now });
+    try {
+      const before = dumpTables(tdb.db);
+      const post = (payload: object) => local.app.inject({ method: 'POST', url: '/local/events', payload });
+      const ev = registerLine(1);
+      for (const [path, value] of [
+        ['event.message.message_id', { $gt: '' }],
+        ['event.message.parent_id', ['om_1']],
+        ['event.sender.sender_id.open_id', {}],
+        ['event', null],
+        ['header.event_id', 1],
+      ] as const) {
+        const res = await post(withField(ev, path, value));
+        expect(res.statusCode, path).toBe(400);
+      }
+      expect(dumpTables(tdb.db)).toEqual(before);
+      expect((await post({ ...ev, header: { ...ev.header, event_type: 'contact.user.created_v3' } })).json()).toEqual({});
+      expect((await post(ev)).statusCode).toBe(200);
+      expect(findItemByNumber(tdb.db, 2026, 1)).not.toBeNull();
+    } finally {
+      await local.worker.stop();
+      await local.app.close();
+      tdb.close();
+    }
+  });
+});
+
+/** A deep copy of `payload` with the value at a dotted path replaced. */
+function withField<T extends object>(payload: T, path: string, value: unknown): T {
+  const copy = structuredClone(payload) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = copy;
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+  node[keys[keys.length - 1]!] = value;
+  return copy as T;
+}
 
 describe('the server decides from who clicked, never from the card', () => {
   it('a click by someone not allowed is refused and changes nothing', async () => {

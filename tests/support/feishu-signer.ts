@@ -8,8 +8,11 @@
  *   prepended to the ciphertext, base64 of the whole.
  * - Signature = sha256_hex(timestamp + nonce + encryptKey + rawBody), in `x-lark-signature`; the SDK's own
  *   check hashes `JSON.stringify(body)`, which equals our compact raw body.
- * - `url_verification` is sent UNSIGNED by Feishu; `urlVerification()` builds the plain challenge and callers may
- *   encrypt it with `encryptBody()` (Feishu encrypts it when an Encrypt Key is configured).
+ * - `url_verification` is sent UNSIGNED by Feishu; `urlVerification()` builds the plain challenge, which callers
+ *   encrypt with `encryptBody()` (Feishu encrypts it when an Encrypt Key is configured, and our server refuses a
+ *   plaintext one).
+ * - The server refuses a request whose timestamp is more than its replay window (default 300 s) from its clock:
+ *   pass `timestamp` (e.g. `timestampFromNow(-86_400)`) to test that.
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
@@ -143,9 +146,14 @@ function aesKey(encryptKey: string): Buffer {
 
 /** Encrypt like Feishu does for a subscription with an Encrypt Key. */
 export function encryptBody(encryptKey: string, payload: object): { encrypt: string } {
+  return encryptText(encryptKey, JSON.stringify(payload));
+}
+
+/** Encrypts any text (not necessarily JSON, or JSON that is not an object): for tests of what a body decrypts to. */
+export function encryptText(encryptKey: string, text: string): { encrypt: string } {
   const iv = randomBytes(16);
   const cipher = createCipheriv('aes-256-cbc', aesKey(encryptKey), iv);
-  const ct = Buffer.concat([cipher.update(JSON.stringify(payload), 'utf8'), cipher.final()]);
+  const ct = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
   return { encrypt: Buffer.concat([iv, ct]).toString('base64') };
 }
 
@@ -247,6 +255,15 @@ export function cardActionEvent(o: CardActionEventOptions): EventEnvelope<CardAc
 export function urlVerification(token: string, challenge: string): UrlVerification {
   return { type: 'url_verification', token, challenge };
 }
+
+/** A correctly encrypted and signed request whose encrypted text is `text`, exactly (valid JSON or not). */
+export function signedText(encryptKey: string, text: string, opts: SignOptions = {}): SignedRequest {
+  const body = JSON.stringify(encryptText(encryptKey, text));
+  return { headers: signHeaders(encryptKey, body, opts), body };
+}
+
+/** Seconds since the epoch, as Feishu puts it in `X-Lark-Request-Timestamp`, `offsetSeconds` from now. */
+export const timestampFromNow = (offsetSeconds: number): string => String(Math.floor(Date.now() / 1000) + offsetSeconds);
 
 /**
  * Body + headers as Feishu would POST them. `encrypt` defaults to true (with an Encrypt Key configured Feishu
