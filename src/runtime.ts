@@ -30,7 +30,14 @@ export function describeImport(r: OrgImportResult): string {
     `单位 新增 ${r.unitsAdded}、更新 ${r.unitsUpdated}`,
     `人员 新增 ${r.peopleAdded}、更新 ${r.peopleUpdated}、停用 ${r.peopleRetired}`,
   ];
+  if (r.namesSet) parts.push(`单位负责人、联络人姓名 登记 ${r.namesSet}`);
   if (r.unitsNotInFile.length) parts.push(`文件中未列出但保留的单位：${r.unitsNotInFile.join('、')}`);
+  // One part per chat the file (re)bound: the unit, the chat, what the unit had, and the unit that lost the chat.
+  for (const c of r.chatChanges) {
+    parts.push(
+      `群聊 ${c.unitName} → ${c.chatId}${c.previousChatId ? `（原 ${c.previousChatId}）` : ''}${c.movedFrom ? `，自${c.movedFrom.unitName}移来` : ''}`,
+    );
+  }
   return parts.join('；');
 }
 

@@ -4,21 +4,36 @@ import type { ItemSource, Stage } from '../domain/item';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
-export const units = sqliteTable('units', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull().unique(),
-  headId: text('head_id'),
-  liaisonIds: text('liaison_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
-  chatId: text('chat_id'),
-  updatedAt: text('updated_at').notNull().default(now),
-});
+export const units = sqliteTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull().unique(),
+    headId: text('head_id'),
+    liaisonIds: text('liaison_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The unit's group chat (`oc_…`): set by the org file's `chat:` or by `/督办 绑定` in the chat. */
+    chatId: text('chat_id'),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  // One chat belongs to at most one unit (SQLite lets any number of units have none).
+  (t) => [uniqueIndex('units_chat').on(t.chatId)],
+);
 
+/**
+ * Everyone the bot names: people with roles (the org file's `people`), unit heads and liaisons named under `units`,
+ * and those whose names were filled from Feishu's contact directory (services/fill-names.ts). A row is never deleted.
+ */
 export const people = sqliteTable('people', {
   id: text('id').primaryKey(),
+  /** '' while the name is not known (a failed contact lookup is recorded on such a row). */
   name: text('name').notNull(),
   roles: text('roles', { mode: 'json' }).$type<string[]>().notNull().default([]),
   leads: text('leads', { mode: 'json' }).$type<string[]>().notNull().default([]),
   updatedAt: text('updated_at').notNull().default(now),
+  /** When the contact directory was last asked for this person's name (set on success and on failure). */
+  nameCheckedAt: text('name_checked_at'),
+  /** Why the last lookup failed; null after a success or when never asked. */
+  nameError: text('name_error'),
 });
 
 /** One row per year: the last number handed out. Numbers are never reused, so this only grows. */

@@ -29,7 +29,7 @@ const TOKEN_CODES = new Set([99991663, 99991661]);
 interface FeishuReply {
   code?: number;
   msg?: string;
-  data?: { message_id?: string };
+  data?: { message_id?: string; user?: { name?: string } };
 }
 
 /** Turns whatever the SDK threw or returned into a SendError the outbox can act on. */
@@ -65,7 +65,7 @@ export class FeishuMessenger implements Messenger {
     private readonly tokenCache?: { cache: lark.Cache; appId: string },
   ) {}
 
-  private async call(method: 'POST' | 'PATCH', url: string, data: object, params?: object): Promise<FeishuReply> {
+  private async call(method: 'GET' | 'POST' | 'PATCH', url: string, data?: object, params?: object): Promise<FeishuReply> {
     try {
       const res = (await this.client.request({ method, url, data, params, timeout: this.timeoutMs } as never)) as FeishuReply;
       checkCode(res);
@@ -101,6 +101,18 @@ export class FeishuMessenger implements Messenger {
 
   async patch(messageId: string, content: string) {
     await this.call('PATCH', `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, { content });
+  }
+
+  /**
+   * A person's name from the contact directory (通讯录): `GET /open-apis/contact/v3/users/:id?user_id_type=open_id`
+   * → `data.user.name`. Needs the scope `contact:user.base:readonly`, and the person inside the app's contact range
+   * (通讯录权限范围). Throws a SendError when Feishu refuses, times out, or gives no name.
+   */
+  async contactName(openId: string): Promise<string> {
+    const res = await this.call('GET', `/open-apis/contact/v3/users/${encodeURIComponent(openId)}`, undefined, { user_id_type: 'open_id' });
+    const name = res.data?.user?.name?.trim();
+    if (!name) throw new SendError('contact: no name in the reply', false);
+    return name;
   }
 
   /** The bot's own open_id, to tell its mentions from others'. */

@@ -2,6 +2,9 @@
  * Parser and validator for the organisation file (org.yaml): the units (中层单位) with their heads, liaisons and
  * bound group chats, and the people with roles (督查室、分管校领导、主要领导、管理员、纪委办/监察处/组织部).
  *
+ * A head or liaison is an open_id or `{id: ou_…, name: 姓名}` (the names are returned in `names`); a person has one name
+ * wherever it is written, and a chat belongs to one unit.
+ *
  * Pure: takes the file's text, returns plain data or throws an OrgFileError listing every problem found, each with
  * the 1-based line of the offending YAML node, the field path (e.g. `units[1].name`) and a plain Chinese message.
  * No file I/O, no database.
@@ -17,12 +20,24 @@ export const ORG_ROLES: readonly OrgRole[] = OrgRoles;
 export interface OrgUnit {
   id: string;
   name: string;
-  /** Unit head (单位主要负责人): a person reference, see {@link isPersonRef}. */
+  /**
+   * Unit head (单位主要负责人): a person reference, see {@link isPersonRef}. The file may write it `ou_…` or
+   * `{id: ou_…, name: 姓名}`; the name then goes to {@link OrgFile.names}.
+   */
   head: string | null;
-  /** Liaisons (联络人): person references. */
+  /** Liaisons (联络人): person references, each written like `head`. */
   liaisons: string[];
-  /** Group chat bound to the unit (`oc_…`). */
+  /**
+   * Group chat the file binds to the unit (`oc_…`). null when the file does not say (no `chat:`, or left blank):
+   * the import then keeps whatever binding the unit has (e.g. one made with `/督办 绑定`).
+   */
   chat: string | null;
+}
+
+/** A head or liaison the file names under `units` (`{id, name}`) and does not list under `people`. */
+export interface OrgNamedPerson {
+  id: string;
+  name: string;
 }
 
 export interface OrgPerson {
@@ -37,6 +52,11 @@ export interface OrgPerson {
 export interface OrgFile {
   units: OrgUnit[];
   people: OrgPerson[];
+  /**
+   * Names given under `units` for people not listed under `people` (who have no role). parseOrg always fills it;
+   * optional so that an OrgFile can be written by hand without it.
+   */
+  names?: OrgNamedPerson[];
 }
 
 export interface OrgProblem {
@@ -78,6 +98,8 @@ const isLaterForm = (s: string) => EMAIL_REF_RE.test(s) || MOBILE_REF_RE.test(s)
 
 const UNIT_KEYS = ['id', 'name', 'head', 'liaisons', 'chat'] as const;
 const PERSON_KEYS = ['id', 'name', 'roles', 'leads'] as const;
+/** Keys of a head or liaison written as a mapping: `{id: ou_…, name: 姓名}`. */
+const PERSON_REF_KEYS = ['id', 'name'] as const;
 const TOP_KEYS = ['units', 'people'] as const;
 
 const ROLE_LABELS: Record<OrgRole, string> = {
@@ -89,6 +111,7 @@ const ROLE_LABELS: Record<OrgRole, string> = {
 };
 
 const PERSON_REF_HINT = '应为飞书 open_id（ou_ 开头）';
+const PERSON_REF_FORMS = '应写成飞书 open_id（ou_ 开头），或 {id: ou_…, name: 姓名}';
 const personRefHint = (s: string) =>
   isLaterForm(s) ? 'email:/mobile: 形式暂不支持，请改为飞书 open_id（ou_ 开头，可用开放平台 API 调试台的 batch_get_id 查询）' : PERSON_REF_HINT;
 
@@ -316,6 +339,53 @@ export function parseOrg(yamlText: string): OrgFile {
   const unitNameLines = new Map<string, number | null>();
   /** Every text id written under units, valid or not, so a bad unit id does not also fail each `leads` entry. */
   const seenUnitIds = new Set<string>();
+  const chatLines = new Map<string, number | null>();
+  /** Every name given to a person id, under units (`{id, name}`) or people, to find one id with two names. */
+  const nameDecls: { id: string; name: string; node: YamlNode; path: string; inPeople: boolean }[] = [];
+
+  /**
+   * A head or liaison: `ou_…`, or a mapping `{id: ou_…, name: 姓名}` (its name is recorded). Returns the id, or
+   * null when there is none (`head:` left blank) or it is wrong (after reporting).
+   */
+  const personRef = (raw: YamlNode | null, parent: YamlNode | Pair, path: string, label: string): string | null => {
+    if (raw === null || (isScalar(raw) && raw.value === null)) return null;
+    if (isScalar(raw)) {
+      const v = raw.value;
+      if (typeof v !== 'string' || v.trim() === '') {
+        c.report(raw, path, `${label}${typeof v === 'string' ? '不能为空；如果没有，请删除这一行' : `写法不正确：${PERSON_REF_FORMS}`}`);
+        return null;
+      }
+      const ref = v.trim();
+      if (!isPersonRef(ref)) {
+        c.report(raw, path, `${label} "${ref}" 写法不正确：${isLaterForm(ref) ? personRefHint(ref) : PERSON_REF_FORMS}`);
+        return null;
+      }
+      return ref;
+    }
+    if (!isMap(raw)) {
+      c.report(raw ?? parent, path, `${label}写法不正确：${PERSON_REF_FORMS}`);
+      return null;
+    }
+    const before = c.problems.length;
+    const f = c.fields(raw, path, PERSON_REF_KEYS, label);
+    // A misspelt key is reported with its hint; "missing id/name" on top of it would say the same thing twice.
+    const misspelt = c.problems.length > before;
+    const idField = f.get('id');
+    let id: string | null = null;
+    if (idField) id = c.text(idField, `${path}.id`, `${label}的 open_id（id）`, true);
+    else if (!misspelt) c.report(raw, `${path}.id`, `缺少${label}的 open_id（id）`);
+    if (id !== null && !isPersonRef(id)) {
+      c.report(idField!.value, `${path}.id`, `${label} "${id}" 写法不正确：${personRefHint(id)}`);
+      id = null;
+    }
+    const nameField = f.get('name');
+    let name: string | null = null;
+    if (!nameField) {
+      if (!misspelt) c.report(raw, `${path}.name`, `缺少${label}的姓名（name）；不写姓名时直接写 open_id 即可`);
+    } else name = c.text(nameField, `${path}.name`, `${label}的姓名（name）`, true);
+    if (id !== null && name !== null) nameDecls.push({ id, name, node: nameField!.value!, path: `${path}.name`, inPeople: false });
+    return id;
+  };
 
   unitsSeq?.items.forEach((raw, i) => {
     const path = `units[${i}]`;
@@ -354,21 +424,27 @@ export function parseOrg(yamlText: string): OrgFile {
 
     let head: string | null = null;
     const headField = f.get('head');
-    if (headField) {
-      head = c.text(headField, `${path}.head`, '单位负责人（head）', false);
-      if (head !== null && !isPersonRef(head)) {
-        c.report(headField.value, `${path}.head`, `单位负责人 "${head}" 写法不正确：${personRefHint(head)}`);
-      }
-    }
+    if (headField) head = personRef(headField.value, headField.pair, `${path}.head`, '单位负责人');
 
     const liaisons: string[] = [];
-    for (const item of c.textList(f.get('liaisons'), `${path}.liaisons`, '联络人（liaisons）')) {
-      if (!isPersonRef(item.value)) {
-        c.report(item.node, item.path, `联络人 "${item.value}" 写法不正确：${personRefHint(item.value)}`);
-      } else if (liaisons.includes(item.value)) {
-        c.report(item.node, item.path, `联络人 "${item.value}" 重复列出`);
+    const liaisonsField = f.get('liaisons');
+    const liaisonsNode = liaisonsField?.value ?? null;
+    if (liaisonsNode !== null && !(isScalar(liaisonsNode) && liaisonsNode.value === null)) {
+      if (!isSeq(liaisonsNode)) {
+        c.report(liaisonsNode, `${path}.liaisons`, '联络人（liaisons）必须是列表，例如 [a, b]；只有一项也要写成 [a]');
       } else {
-        liaisons.push(item.value);
+        liaisonsNode.items.forEach((rawItem, j) => {
+          const itemPath = `${path}.liaisons[${j}]`;
+          const itemNode = c.deref(rawItem, itemPath);
+          if (itemNode === null || (isScalar(itemNode) && itemNode.value === null)) {
+            c.report(itemNode ?? liaisonsNode, itemPath, '联络人（liaisons）中的每一项都不能为空；多余的 "- " 请删除');
+            return;
+          }
+          const ref = personRef(itemNode, liaisonsNode, itemPath, '联络人');
+          if (ref === null) return;
+          if (liaisons.includes(ref)) c.report(itemNode, itemPath, `联络人 "${ref}" 重复列出`);
+          else liaisons.push(ref);
+        });
       }
     }
 
@@ -378,6 +454,10 @@ export function parseOrg(yamlText: string): OrgFile {
       chat = c.text(chatField, `${path}.chat`, '群聊（chat）', false);
       if (chat !== null && !CHAT_ID_RE.test(chat)) {
         c.report(chatField.value, `${path}.chat`, `群聊 ID "${chat}" 写法不正确：应为以 oc_ 开头的飞书群聊 ID`);
+      } else if (chat !== null && chatLines.has(chat)) {
+        c.report(chatField.value, `${path}.chat`, `群聊 ID "${chat}" 已用于另一个单位${lineNote(chatLines.get(chat))}：一个群聊只能绑定一个单位`);
+      } else if (chat !== null) {
+        chatLines.set(chat, c.lineOf(chatField.value));
       }
     }
 
@@ -411,7 +491,9 @@ export function parseOrg(yamlText: string): OrgFile {
       }
     }
 
-    const name = c.requiredText(node, f.get('name'), `${path}.name`, '姓名（name）');
+    const nameField = f.get('name');
+    const name = c.requiredText(node, nameField, `${path}.name`, '姓名（name）');
+    if (id !== null && name !== null) nameDecls.push({ id, name, node: nameField!.value!, path: `${path}.name`, inPeople: true });
 
     const roles: OrgRole[] = [];
     for (const item of c.textList(f.get('roles'), `${path}.roles`, '角色（roles）')) {
@@ -451,8 +533,27 @@ export function parseOrg(yamlText: string): OrgFile {
     if (id !== null && name !== null) people.push({ id, name, roles, leads });
   });
 
+  // ---- one name per person ----
+  // The name under people wins; otherwise the first one in the file. Every other, different name is a problem.
+  const byId = new Map<string, typeof nameDecls>();
+  for (const d of nameDecls) byId.set(d.id, [...(byId.get(d.id) ?? []), d]);
+  const names: OrgNamedPerson[] = [];
+  for (const [pid, decls] of byId) {
+    const offset = (d: (typeof decls)[number]) => d.node.range?.[0] ?? Infinity;
+    const ordered = [...decls].sort((a, b) => offset(a) - offset(b));
+    const main = ordered.find((d) => d.inPeople) ?? ordered[0]!;
+    for (const d of ordered) {
+      if (d === main || d.name === main.name) continue;
+      const line = c.lineOf(main.node);
+      const where = `${main.inPeople ? ' people 中' : ''}${line !== null ? `第 ${line} 行` : '别处'}的 "${main.name}"`;
+      const rule = main.inPeople ? '同一人员只能有一个姓名（以 people 中的为准）' : '同一人员只能有一个姓名';
+      c.report(d.node, d.path, `人员 "${pid}" 的姓名 "${d.name}" 与${where} 不一致：${rule}`);
+    }
+    if (!decls.some((d) => d.inPeople)) names.push({ id: pid, name: main.name });
+  }
+
   if (c.problems.length > 0) throw new OrgFileError(c.sorted());
-  return { units, people };
+  return { units, people, names };
 }
 
 function lineNote(line: number | null | undefined): string {

@@ -57,8 +57,25 @@ describe('parseOrg: the example file', () => {
 
   it('returns plain data', () => {
     expect(JSON.parse(JSON.stringify(org))).toEqual(org);
+    expect(Object.keys(org)).toEqual(['units', 'people', 'names']);
     for (const u of org.units) expect(Object.keys(u)).toEqual(['id', 'name', 'head', 'liaisons', 'chat']);
     for (const p of org.people) expect(Object.keys(p)).toEqual(['id', 'name', 'roles', 'leads']);
+    for (const n of org.names ?? []) expect(Object.keys(n)).toEqual(['id', 'name']);
+  });
+
+  it('shows both ways of writing a head or liaison: with a name, and by open_id only', () => {
+    expect(org.names).toEqual(
+      expect.arrayContaining([
+        { id: 'ou_jwc_head', name: '陈明' },
+        { id: 'ou_jwc_liaison', name: '周晓燕' },
+        { id: 'ou_kyc_head', name: '黄志刚' },
+      ]),
+    );
+    expect(org.units.find((u) => u.id === 'kyc')).toMatchObject({ head: 'ou_kyc_head', liaisons: ['ou_kyc_liaison', 'ou_kyc_liaison2'] });
+    // Plain ids remain (their names come from Feishu's contact directory), and no chat is bound twice.
+    expect(org.names!.some((n) => n.id === 'ou_kyc_liaison')).toBe(false);
+    const chats = org.units.map((u) => u.chat).filter((c) => c !== null);
+    expect(new Set(chats).size).toBe(chats.length);
   });
 });
 
@@ -68,11 +85,12 @@ describe('parseOrg: good small inputs', () => {
     expect(org).toEqual({
       units: [{ id: 'jwc', name: '教务处', head: null, liaisons: [], chat: null }],
       people: [{ id: 'ou_a', name: '甲', roles: [], leads: [] }],
+      names: [],
     });
   });
 
   it('accepts empty lists and principals with leads', () => {
-    expect(parseOrg('units: []\npeople: []\n')).toEqual({ units: [], people: [] });
+    expect(parseOrg('units: []\npeople: []\n')).toEqual({ units: [], people: [], names: [] });
     const org = parseOrg(
       y(
         'units:',
@@ -359,5 +377,190 @@ describe('parseOrg: several problems at once', () => {
   it('reports every syntax error', () => {
     const problems = problemsOf(y('units:', '  - id: jwc', '\tname: a', 'people:', '  - id: ou_a', '\tname: b'));
     expect(problems.map((p) => p.line)).toEqual([3, 6]);
+  });
+});
+
+describe('parseOrg: heads and liaisons written with their name', () => {
+  it('accepts {id, name} for a head and for liaisons, flow or block, mixed with plain ids', () => {
+    const org = parseOrg(
+      y(
+        'units:',
+        '  - id: jwc',
+        '    name: 教务处',
+        '    head: {id: ou_jwc_head, name: 陈处长}',
+        '    liaisons:',
+        '      - ou_jwc_l1',
+        '      - id: ou_jwc_l2',
+        '        name: " 周晓燕 "',
+        '  - id: kyc',
+        '    name: 科研处',
+        '    head:',
+        '      id: ou_kyc_head',
+        '      name: 黄处长',
+        '    liaisons: [{id: ou_jwc_l2, name: 周晓燕}]',
+      ),
+    );
+    expect(org.units).toEqual([
+      { id: 'jwc', name: '教务处', head: 'ou_jwc_head', liaisons: ['ou_jwc_l1', 'ou_jwc_l2'], chat: null },
+      { id: 'kyc', name: '科研处', head: 'ou_kyc_head', liaisons: ['ou_jwc_l2'], chat: null },
+    ]);
+    // Each person once, in file order; the name trimmed.
+    expect(org.names).toEqual([
+      { id: 'ou_jwc_head', name: '陈处长' },
+      { id: 'ou_jwc_l2', name: '周晓燕' },
+      { id: 'ou_kyc_head', name: '黄处长' },
+    ]);
+  });
+
+  it('leaves out of names a person listed under people (the same name there is fine)', () => {
+    const org = parseOrg(
+      y('units:', '  - {id: xxhc, name: 信息化处, head: {id: ou_xu, name: 徐工}}', 'people:', '  - {id: ou_xu, name: 徐工, roles: [admin]}'),
+    );
+    expect(org.names).toEqual([]);
+    expect(org.people).toEqual([{ id: 'ou_xu', name: '徐工', roles: ['admin'], leads: [] }]);
+    expect(org.units[0]!.head).toBe('ou_xu');
+  });
+
+  const cases: { name: string; text: string; line: number; path: string; message: RegExp }[] = [
+    {
+      name: 'unknown key in a head',
+      text: y(...UNIT.slice(0, 3), '    head:', '      id: ou_a', '      nmae: 陈处长'),
+      line: 6,
+      path: 'units[0].head.nmae',
+      message: /未知字段 "nmae".*"name".*id、name/,
+    },
+    {
+      name: 'head without an id',
+      text: y(...UNIT.slice(0, 3), '    head: {name: 陈处长}'),
+      line: 4,
+      path: 'units[0].head.id',
+      message: /缺少单位负责人的 open_id（id）/,
+    },
+    {
+      name: 'head with a bad id',
+      text: y(...UNIT.slice(0, 3), '    head: {id: chen, name: 陈处长}'),
+      line: 4,
+      path: 'units[0].head.id',
+      message: /单位负责人 "chen" 写法不正确.*ou_/,
+    },
+    {
+      name: 'head with an email id',
+      text: y(...UNIT.slice(0, 3), '    head: {id: "email:chen@xjdx.edu.cn", name: 陈处长}'),
+      line: 4,
+      path: 'units[0].head.id',
+      message: /暂不支持/,
+    },
+    {
+      name: 'head with an empty name',
+      text: y(...UNIT.slice(0, 3), '    head:', '      id: ou_a', '      name: " "'),
+      line: 6,
+      path: 'units[0].head.name',
+      message: /单位负责人的姓名（name）不能为空/,
+    },
+    {
+      name: 'head with a blank name',
+      text: y(...UNIT.slice(0, 3), '    head:', '      id: ou_a', '      name:'),
+      line: 6,
+      path: 'units[0].head.name',
+      message: /姓名（name）不能为空/,
+    },
+    {
+      name: 'head without a name',
+      text: y(...UNIT.slice(0, 3), '    head:', '      id: ou_a'),
+      line: 5,
+      path: 'units[0].head.name',
+      message: /缺少单位负责人的姓名（name）；不写姓名时直接写 open_id 即可/,
+    },
+    {
+      name: 'head as a list',
+      text: y(...UNIT.slice(0, 3), '    head: [ou_a]'),
+      line: 4,
+      path: 'units[0].head',
+      message: /单位负责人写法不正确.*\{id: ou_…, name: 姓名\}/,
+    },
+    {
+      name: 'liaison with an unknown key',
+      text: y(...UNIT, '    liaisons:', '      - {id: ou_l, name: 周, phone: "138"}'),
+      line: 6,
+      path: 'units[0].liaisons[0].phone',
+      message: /未知字段 "phone".*联络人可用字段：id、name/,
+    },
+    {
+      name: 'liaison without an id',
+      text: y(...UNIT, '    liaisons:', '      - ou_l1', '      - name: 周晓燕'),
+      line: 7,
+      path: 'units[0].liaisons[1].id',
+      message: /缺少联络人的 open_id（id）/,
+    },
+    {
+      name: 'liaison with a bad id',
+      text: y(...UNIT, '    liaisons: [{id: zhou, name: 周晓燕}]'),
+      line: 5,
+      path: 'units[0].liaisons[0].id',
+      message: /联络人 "zhou" 写法不正确/,
+    },
+    {
+      name: 'liaison with an empty name',
+      text: y(...UNIT, '    liaisons: [{id: ou_l, name: ""}]'),
+      line: 5,
+      path: 'units[0].liaisons[0].name',
+      message: /联络人的姓名（name）不能为空/,
+    },
+    {
+      name: 'the same liaison twice, once with a name',
+      text: y(...UNIT, '    liaisons:', '      - ou_l', '      - {id: ou_l, name: 周晓燕}'),
+      line: 7,
+      path: 'units[0].liaisons[1]',
+      message: /联络人 "ou_l" 重复列出/,
+    },
+    {
+      name: 'two names for one person under units',
+      text: y(...UNIT.slice(0, 3), '    head: {id: ou_a, name: 陈处长}', '  - id: kyc', '    name: 科研处', '    liaisons: [{id: ou_a, name: 陈明}]'),
+      line: 7,
+      path: 'units[1].liaisons[0].name',
+      message: /人员 "ou_a" 的姓名 "陈明" 与第 4 行的 "陈处长" 不一致/,
+    },
+    {
+      name: 'a name under units that differs from the one under people',
+      text: y(...UNIT.slice(0, 3), '    head: {id: ou_a, name: 陈处长}', 'people:', '  - id: ou_a', '    name: 陈明', '    roles: [supervisor]'),
+      line: 4,
+      path: 'units[0].head.name',
+      message: /姓名 "陈处长" 与 people 中第 7 行的 "陈明" 不一致.*以 people 中的为准/,
+    },
+    {
+      name: 'the same chat on two units',
+      text: y(...UNIT, '    chat: oc_shared', '  - id: kyc', '    name: 科研处', '    chat: oc_shared'),
+      line: 8,
+      path: 'units[1].chat',
+      message: /群聊 ID "oc_shared" 已用于另一个单位（第 5 行已使用）：一个群聊只能绑定一个单位/,
+    },
+  ];
+
+  it.each(cases)('$name', ({ text, line, path, message }) => {
+    const problems = problemsOf(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line, path });
+    expect(problems[0]?.message).toMatch(message);
+  });
+
+  it('reports a chat on three units twice, each pointing at the first', () => {
+    const problems = problemsOf(
+      y('units:', '  - {id: a, name: 甲, chat: oc_x}', '  - {id: b, name: 乙, chat: oc_x}', '  - {id: c, name: 丙, chat: oc_x}'),
+    );
+    expect(problems.map((p) => [p.line, p.path])).toEqual([
+      [3, 'units[1].chat'],
+      [4, 'units[2].chat'],
+    ]);
+    expect(problems.every((p) => p.message.includes('第 2 行'))).toBe(true);
+  });
+});
+
+describe('parseOrg: liaisons list items', () => {
+  it('refuses an empty item and a number, each on its own line', () => {
+    const problems = problemsOf(y(...UNIT, '    liaisons:', '      -', '      - 3'));
+    expect(problems.map((p) => [p.line, p.path])).toEqual([
+      [6, 'units[0].liaisons[0]'],
+      [7, 'units[0].liaisons[1]'],
+    ]);
   });
 });

@@ -2,17 +2,24 @@
  * Loading the organisation file (examples/org.yaml) into the database: idempotent, reports what changed, retires
  * people who left the file, and loadActor then knows who heads and who liaises for which unit.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client';
-import { findPerson, findUnit, leaderOfUnit, loadActor, peopleWithRole } from '../../src/db/org-repository';
+import { UNNAMED_PERSON, findPerson, findUnit, leaderOfUnit, loadActor, peopleWithRole } from '../../src/db/org-repository';
 import { type OrgFile, parseOrg } from '../../src/org/parse-org';
 import { importOrg } from '../../src/services/import-org';
+import { bindUnitChat } from '../../src/services/bind-chat';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { describeImport, openRuntime } from '../../src/runtime';
 import { type TestDb, openTestDb } from '../support/fixtures';
 import { dumpTables } from '../support/assertions';
 
 const EXAMPLE = parseOrg(readFileSync(new URL('../../examples/org.yaml', import.meta.url), 'utf8'));
 const EMPTY: OrgFile = { units: [], people: [] };
+/** An import that changed nothing; tests spread the counts they expect over it. */
+const NONE = { unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, peopleRetired: 0, namesSet: 0, unitsNotInFile: [], chatChanges: [] };
 
 const dump = (db: Db) => dumpTables(db);
 const clone = (org: OrgFile): OrgFile => structuredClone(org);
@@ -36,15 +43,9 @@ describe('importOrg with examples/org.yaml', () => {
   it('the first import adds everything and writes one audit row', () => {
     expect(imports()).toHaveLength(0);
     const r = importOrg(t.db, EXAMPLE, 'ou_xxhc_xu', new Date('2026-11-01T01:00:00Z'));
-    expect(r).toEqual({
-      unitsAdded: EXAMPLE.units.length,
-      unitsUpdated: 0,
-      peopleAdded: EXAMPLE.people.length,
-      peopleUpdated: 0,
-      peopleRetired: 0,
-      unitsNotInFile: [],
-    });
+    expect(r).toEqual({ ...NONE, unitsAdded: EXAMPLE.units.length, peopleAdded: EXAMPLE.people.length, namesSet: EXAMPLE.names!.length });
     expect(EXAMPLE.units.length).toBe(12);
+    expect(EXAMPLE.names!.length).toBe(3);
     const rows = imports();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_id: 'ou_xxhc_xu', channel: 'cli', item_id: null, at: '2026-11-01T01:00:00.000Z' });
@@ -64,7 +65,7 @@ describe('importOrg with examples/org.yaml', () => {
     importOrg(t.db, EXAMPLE, 'ou_xxhc_xu', new Date('2026-11-01T01:00:00Z'));
     const before = dump(t.db);
     const again = importOrg(t.db, EXAMPLE, 'ou_xxhc_xu', new Date('2026-11-02T01:00:00Z'));
-    expect(again).toEqual({ unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, peopleRetired: 0, unitsNotInFile: [] });
+    expect(again).toEqual(NONE);
     expect(dump(t.db)).toEqual(before); // updated_at untouched too
     expect(imports()).toHaveLength(1);
     // Re-parsing the file (fresh objects, same content) is just as quiet.
@@ -79,7 +80,7 @@ describe('importOrg with examples/org.yaml', () => {
     const org = clone(EXAMPLE);
     org.units.find((u) => u.id === 'jwc')!.head = 'ou_jwc_newhead';
     const r = importOrg(t.db, org, 'ou_xxhc_xu', new Date('2026-11-05T01:00:00Z'));
-    expect(r).toEqual({ unitsAdded: 0, unitsUpdated: 1, peopleAdded: 0, peopleUpdated: 0, peopleRetired: 0, unitsNotInFile: [] });
+    expect(r).toEqual({ ...NONE, unitsUpdated: 1 });
     expect(findUnit(t.db, 'jwc')).toMatchObject({ headId: 'ou_jwc_newhead', updatedAt: '2026-11-05T01:00:00.000Z' });
     // Only that unit was rewritten.
     expect(findUnit(t.db, 'kyc')!.updatedAt).toBe('2026-11-01T01:00:00.000Z');
@@ -99,7 +100,13 @@ describe('importOrg with examples/org.yaml', () => {
     org.people.find((p) => p.id === 'ou_dcs_zhao')!.roles = ['supervisor', 'admin'];
     org.people.push({ id: 'ou_new_sup', name: '新督查', roles: ['supervisor'], leads: [] });
     const r = importOrg(t.db, org, 'ou_xxhc_xu', new Date('2026-11-05T01:00:00Z'));
-    expect(r).toEqual({ unitsAdded: 0, unitsUpdated: 3, peopleAdded: 1, peopleUpdated: 2, peopleRetired: 0, unitsNotInFile: [] });
+    expect(r).toEqual({
+      ...NONE,
+      unitsUpdated: 3,
+      peopleAdded: 1,
+      peopleUpdated: 2,
+      chatChanges: [{ unitId: 'rsc', unitName: '人事处', chatId: 'oc_rsc_duban', previousChatId: null, movedFrom: null }],
+    });
     expect(loadActor(t.db, 'ou_kyc_liaison2').liaisonOf).toEqual([]);
     expect(loadActor(t.db, 'ou_dcs_zhao').roles).toEqual(['supervisor', 'admin']);
     expect(leaderOfUnit(t.db, 'jsjxy')).toBeNull();
@@ -112,7 +119,7 @@ describe('importOrg with examples/org.yaml', () => {
     const org = clone(EXAMPLE);
     org.people = org.people.filter((p) => p.id !== 'ou_vp_wu' && p.id !== 'ou_jcc_sun');
     const r = importOrg(t.db, org, 'ou_xxhc_xu', new Date('2026-11-05T01:00:00Z'));
-    expect(r).toEqual({ unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, peopleRetired: 2, unitsNotInFile: [] });
+    expect(r).toEqual({ ...NONE, peopleRetired: 2 });
     expect(findPerson(t.db, 'ou_vp_wu')).toMatchObject({ name: '吴副校长', roles: [], leads: [], updatedAt: '2026-11-05T01:00:00.000Z' });
     expect(loadActor(t.db, 'ou_vp_wu').roles).toEqual([]);
     expect(loadActor(t.db, 'ou_jcc_sun').roles).toEqual([]);
@@ -157,8 +164,10 @@ describe('loadActor after the import', () => {
   });
 
   it('knows heads and liaisons (who need not be listed under people)', () => {
-    expect(loadActor(t.db, 'ou_jwc_head')).toEqual({ id: 'ou_jwc_head', name: 'ou_jwc_head', roles: [], headOf: ['jwc'], liaisonOf: [] });
-    expect(loadActor(t.db, 'ou_kyc_liaison2')).toMatchObject({ roles: [], headOf: [], liaisonOf: ['kyc'] });
+    expect(loadActor(t.db, 'ou_jwc_head')).toEqual({ id: 'ou_jwc_head', name: '陈明', roles: [], headOf: ['jwc'], liaisonOf: [] });
+    // Known by open_id only: named by the post, never by the id.
+    expect(loadActor(t.db, 'ou_kyc_liaison2')).toMatchObject({ name: '科研处联络人', roles: [], headOf: [], liaisonOf: ['kyc'] });
+    expect(loadActor(t.db, 'ou_rsc_head').name).toBe('人事处负责人');
     expect(loadActor(t.db, 'ou_hqbzb_liaison')).toMatchObject({ headOf: [], liaisonOf: ['hqbzb'] });
     expect(loadActor(t.db, 'ou_jsjxy_head').headOf).toEqual(['jsjxy']);
   });
@@ -172,7 +181,7 @@ describe('loadActor after the import', () => {
     expect(loadActor(t.db, 'ou_xz_lin').roles).toEqual(['principal']);
     expect(peopleWithRole(t.db, 'supervisor').map((p) => p.id).sort()).toEqual(['ou_dbxb_qian', 'ou_dcs_wang', 'ou_dcs_zhao']);
     expect(leaderOfUnit(t.db, 'kyc')?.id).toBe('ou_vp_zhang');
-    expect(loadActor(t.db, 'ou_nobody')).toEqual({ id: 'ou_nobody', name: 'ou_nobody', roles: [], headOf: [], liaisonOf: [] });
+    expect(loadActor(t.db, 'ou_nobody')).toEqual({ id: 'ou_nobody', name: UNNAMED_PERSON, roles: [], headOf: [], liaisonOf: [] });
   });
 
   it('a person who heads one unit and liaises for another has both', () => {
@@ -180,5 +189,127 @@ describe('loadActor after the import', () => {
     org.units.find((u) => u.id === 'gjc')!.liaisons.push('ou_wxy_head');
     importOrg(t.db, org, 'ou_xxhc_xu', new Date('2026-11-05T01:00:00Z'));
     expect(loadActor(t.db, 'ou_wxy_head')).toMatchObject({ headOf: ['wxy'], liaisonOf: ['gjc'] });
+  });
+});
+
+describe('chat bindings are data: the file sets them, chat commands keep theirs', () => {
+  const bind = (unitId: string, chatId: string, confirm = false) =>
+    bindUnitChat(t.ctx, findUnit(t.db, unitId)!, chatId, 'ou_dcs_wang', new Date('2026-11-02T02:00:00Z'), undefined, { confirm });
+
+  beforeEach(() => {
+    importOrg(t.db, EXAMPLE, 'ou_xxhc_xu', new Date('2026-11-01T01:00:00Z'));
+  });
+
+  it('a binding made in chat survives importing the file again (rsc has no chat: in the file)', () => {
+    bind('rsc', 'oc_rsc_group');
+    const r = importOrg(t.db, EXAMPLE, 'system', new Date('2026-11-03T01:00:00Z'));
+    expect(r).toEqual(NONE);
+    expect(findUnit(t.db, 'rsc')!.chatId).toBe('oc_rsc_group');
+  });
+
+  it('and a restart: openRuntime with ORG_FILE, twice, keeps it', () => {
+    const file = join(t.dir, 'org.yaml');
+    writeFileSync(file, readFileSync(new URL('../../examples/org.yaml', import.meta.url), 'utf8'));
+    const dbPath = join(t.dir, 'restart.db');
+    const config = loadConfig({ DATABASE_PATH: dbPath, ORG_FILE: file });
+    const log = createLogger('silent');
+    const first = openRuntime(config, log);
+    bindUnitChat({ ...t.ctx, db: first.db }, findUnit(first.db, 'cwc')!, 'oc_cwc_group', 'ou_dcs_wang', new Date());
+    first.db.$client.close();
+    const second = openRuntime(config, log);
+    try {
+      expect(findUnit(second.db, 'cwc')!.chatId).toBe('oc_cwc_group');
+      expect(findUnit(second.db, 'jwc')!.chatId).toBe('oc_jwc_duban');
+    } finally {
+      second.db.$client.close();
+    }
+  });
+
+  it("the file's chat: moves a binding made in chat to its unit, and says so", () => {
+    bind('rsc', 'oc_rsc_group');
+    const org = clone(EXAMPLE);
+    org.units.find((u) => u.id === 'cwc')!.chat = 'oc_rsc_group';
+    const r = importOrg(t.db, org, 'system', new Date('2026-11-03T01:00:00Z'));
+    expect(r).toEqual({
+      ...NONE,
+      unitsUpdated: 2,
+      chatChanges: [{ unitId: 'cwc', unitName: '财务处', chatId: 'oc_rsc_group', previousChatId: null, movedFrom: { unitId: 'rsc', unitName: '人事处' } }],
+    });
+    expect(findUnit(t.db, 'cwc')).toMatchObject({ chatId: 'oc_rsc_group', updatedAt: '2026-11-03T01:00:00.000Z' });
+    expect(findUnit(t.db, 'rsc')).toMatchObject({ chatId: null, updatedAt: '2026-11-03T01:00:00.000Z' });
+    expect(describeImport(r)).toContain('群聊 财务处 → oc_rsc_group，自人事处移来');
+    expect(JSON.parse(imports().at(-1)!.changes)).toMatchObject({ chatChanges: r.chatChanges });
+    // The same file again: nothing to do.
+    expect(importOrg(t.db, org, 'system', new Date('2026-11-04T01:00:00Z'))).toEqual(NONE);
+  });
+
+  it('a changed chat: replaces the old one; chats swapped between two units both move', () => {
+    const org = clone(EXAMPLE);
+    org.units.find((u) => u.id === 'jwc')!.chat = 'oc_kyc_duban';
+    org.units.find((u) => u.id === 'kyc')!.chat = 'oc_jwc_duban';
+    org.units.find((u) => u.id === 'xgb')!.chat = 'oc_xgb_new';
+    const r = importOrg(t.db, org, 'system', new Date('2026-11-03T01:00:00Z'));
+    expect(r.unitsUpdated).toBe(3);
+    expect(r.chatChanges).toEqual([
+      { unitId: 'jwc', unitName: '教务处', chatId: 'oc_kyc_duban', previousChatId: 'oc_jwc_duban', movedFrom: { unitId: 'kyc', unitName: '科研处' } },
+      { unitId: 'kyc', unitName: '科研处', chatId: 'oc_jwc_duban', previousChatId: 'oc_kyc_duban', movedFrom: { unitId: 'jwc', unitName: '教务处' } },
+      { unitId: 'xgb', unitName: '学生工作部（处）', chatId: 'oc_xgb_new', previousChatId: 'oc_xgb_duban', movedFrom: null },
+    ]);
+    expect(describeImport(r)).toContain('群聊 学生工作部（处） → oc_xgb_new（原 oc_xgb_duban）');
+    expect([findUnit(t.db, 'jwc')!.chatId, findUnit(t.db, 'kyc')!.chatId]).toEqual(['oc_kyc_duban', 'oc_jwc_duban']);
+  });
+
+  it('a chat taken from a unit that is no longer in the file: that unit is updated too', () => {
+    const org = clone(EXAMPLE);
+    org.units = org.units.filter((u) => u.id !== 'hqbzb');
+    for (const p of org.people) p.leads = p.leads.filter((u) => u !== 'hqbzb');
+    org.units.find((u) => u.id === 'cwc')!.chat = 'oc_hqbzb_duban';
+    const r = importOrg(t.db, org, 'system', new Date('2026-11-03T01:00:00Z'));
+    expect(r).toMatchObject({ unitsUpdated: 2, unitsNotInFile: ['hqbzb'] });
+    expect(r.chatChanges[0]!.movedFrom).toEqual({ unitId: 'hqbzb', unitName: '后勤保障部' });
+    expect(findUnit(t.db, 'hqbzb')!.chatId).toBeNull();
+  });
+
+  it('a new unit given a held chat takes it and reports the move; two units with one chat are refused', () => {
+    const org = clone(EXAMPLE);
+    org.units.push({ id: 'bgs', name: '党政办公室', head: null, liaisons: [], chat: 'oc_wxy_group' });
+    bind('wxy', 'oc_wxy_group');
+    const r = importOrg(t.db, org, 'system', new Date('2026-11-03T01:00:00Z'));
+    expect(r.chatChanges).toEqual([{ unitId: 'bgs', unitName: '党政办公室', chatId: 'oc_wxy_group', previousChatId: null, movedFrom: { unitId: 'wxy', unitName: '文学院' } }]);
+    expect(findUnit(t.db, 'wxy')!.chatId).toBeNull();
+
+    const before = dump(t.db);
+    const bad = clone(org);
+    bad.units.find((u) => u.id === 'rsc')!.chat = 'oc_jwc_duban';
+    expect(() => importOrg(t.db, bad, 'system', new Date('2026-11-04T01:00:00Z'))).toThrow(/一个群聊只能绑定一个单位/);
+    expect(dump(t.db)).toEqual(before);
+  });
+});
+
+describe('heads and liaisons named under units', () => {
+  const file = (head: string, extra: string[] = []) =>
+    parseOrg(['units:', '  - id: jwc', '    name: 教务处', `    head: ${head}`, '    liaisons: [ou_l]', 'people:', '  - {id: ou_sup, name: 王督查, roles: [supervisor]}', ...extra, ''].join('\n'));
+
+  it('are stored with their name, counted apart from people, and not retired for being absent from people', () => {
+    const r = importOrg(t.db, file('{id: ou_h, name: 陈处长}'), 'system', new Date('2026-11-01T01:00:00Z'));
+    expect(r).toMatchObject({ peopleAdded: 1, namesSet: 1, peopleRetired: 0 });
+    expect(findPerson(t.db, 'ou_h')).toMatchObject({ name: '陈处长', roles: [], leads: [] });
+    expect(loadActor(t.db, 'ou_h')).toMatchObject({ name: '陈处长', headOf: ['jwc'] });
+    expect(describeImport(r)).toContain('单位负责人、联络人姓名 登记 1');
+    // Again: nothing. A new name: one name set, the row updated.
+    expect(importOrg(t.db, file('{id: ou_h, name: 陈处长}'), 'system', new Date('2026-11-02T01:00:00Z'))).toEqual(NONE);
+    expect(importOrg(t.db, file('{id: ou_h, name: 陈明}'), 'system', new Date('2026-11-03T01:00:00Z'))).toEqual({ ...NONE, namesSet: 1 });
+    expect(findPerson(t.db, 'ou_h')!.name).toBe('陈明');
+    // Written by id only now: the name stays (history keeps naming them), nothing is retired.
+    expect(importOrg(t.db, file('ou_h'), 'system', new Date('2026-11-04T01:00:00Z'))).toEqual(NONE);
+    expect(findPerson(t.db, 'ou_h')!.name).toBe('陈明');
+  });
+
+  it('someone who leaves people but stays a named head loses the roles (retired) and keeps the name', () => {
+    importOrg(t.db, file('ou_sup'), 'system', new Date('2026-11-01T01:00:00Z'));
+    const org = parseOrg(['units:', '  - id: jwc', '    name: 教务处', '    head: {id: ou_sup, name: 王督查}', 'people: []', ''].join('\n'));
+    const r = importOrg(t.db, org, 'system', new Date('2026-11-02T01:00:00Z'));
+    expect(r).toMatchObject({ peopleRetired: 1, namesSet: 0 });
+    expect(findPerson(t.db, 'ou_sup')).toMatchObject({ name: '王督查', roles: [] });
   });
 });

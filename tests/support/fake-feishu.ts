@@ -17,6 +17,8 @@
  *   wrong/stale → HTTP 400 `{code: 99991663}` (what Feishu returns). `invalidateToken()` makes the current token
  *   stale (the SDK keeps using its cached token and does not refresh on 99991663).
  * - Request validation errors → HTTP 400 `{code: 99992402}`; unknown paths → HTTP 404 `{code: 404}` (fake's own).
+ * - Contacts: `GET /open-apis/contact/v3/users/:user_id?user_id_type=open_id` answers `{user}` from `directory.users`;
+ *   a user not there → HTTP 400 `{code: 41050}` (no user authority: outside the app's contact range).
  * - Faults (`failNext`/`failWhen`) target message sends by default: `POST /open-apis/im/v1/messages` (create) and
  *   `POST /open-apis/im/v1/messages/:id/reply`. Pass `{path}` (prefix or RegExp) / `{method}` to target others.
  *   Faults are checked before authentication, so token endpoints can be targeted too.
@@ -217,6 +219,7 @@ const MESSAGES = '/open-apis/im/v1/messages';
 const REPLY_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/;
 const MESSAGE_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/;
 const DEPARTMENT_RE = /^\/open-apis\/contact\/v3\/departments\/([^/]+)$/;
+const USER_RE = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/;
 const RECEIVE_ID_TYPES: readonly ReceiveIdType[] = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'];
 const UUID_TTL_MS = 60 * 60 * 1000;
 
@@ -610,6 +613,15 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
         user_list.push(id ? { user_id: id, mobile } : { mobile });
       }
       return ok({ user_list });
+    }
+    if (method === 'GET' && (m = USER_RE.exec(path))) {
+      // 获取单个用户信息. A user not in the directory answers as Feishu does for one outside the app's contact range.
+      const id = decodeURIComponent(m[1]!);
+      const idType = firstQuery(call.query, 'user_id_type') ?? 'open_id';
+      if (!['open_id', 'user_id', 'union_id'].includes(idType)) throw invalid('user_id_type');
+      const u = directory.users.find((x) => (idType === 'user_id' ? x.user_id : idType === 'union_id' ? x.union_id : x.open_id) === id);
+      if (!u) return fail(400, 41050, 'no user authority error');
+      return ok({ user: { ...u } });
     }
     return fail(404, 404, `page not found (fake): ${method} ${path}`);
   }
