@@ -67,7 +67,7 @@ export type ParsedCommand =
   | { kind: 'view'; ref: string }
   | { kind: 'progress'; ref: string; text: string }
   | { kind: 'urge'; ref: string; note: string | null }
-  | { kind: 'bind'; unit: string }
+  | { kind: 'bind'; unit: string; confirm: boolean }
   /** Text that is not addressed to /督办 at all. */
   | { kind: 'not_command' }
   /** A /督办 command that is wrong: message says what, in plain Chinese. */
@@ -110,7 +110,7 @@ const USAGE: Record<Sub, string> = {
   view: '/督办 查看 <编号>',
   progress: '/督办 进展 <编号> <进展情况>',
   urge: '/督办 催办 <编号> [说明]',
-  bind: '/督办 绑定 <单位名>',
+  bind: '/督办 绑定 <单位名> [确认]',
 };
 const NEW_EXAMPLE =
   '/督办 新建 完成本科教学审核评估自评报告 主办:教务处 协办:学生处,人事处 截止:2026-06-30 分管:张三 来源:校长办公会 重要';
@@ -432,9 +432,12 @@ export function parseCommand(text: string, opts: ParseOptions = {}): ParsedComma
       return { kind: 'urge', ref: r.ref, note: cleanText(r.rest) || null };
     }
     case 'bind': {
-      const unit = squeeze(cleanText(args));
+      const words = squeeze(cleanText(args));
+      // A trailing 确认 moves a chat that another unit holds (the bot asks for it, naming that unit).
+      const confirm = /\s确认$/.test(words);
+      const unit = confirm ? words.slice(0, -2).trim() : words;
       if (!unit) return error(`缺少单位名称。\n格式：${USAGE.bind}，例如 /督办 绑定 教务处`);
-      return { kind: 'bind', unit };
+      return { kind: 'bind', unit, confirm };
     }
   }
 }

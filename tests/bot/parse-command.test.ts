@@ -370,7 +370,12 @@ describe('绑定', () => {
     ['/督办 绑定 马克思主义 学院', '马克思主义 学院'],
     ['/督办 绑定 School of Law', 'School of Law'],
   ])('%j → %j', (input, unit) => {
-    expect(parseCommand(input)).toEqual({ kind: 'bind', unit });
+    expect(parseCommand(input)).toEqual({ kind: 'bind', unit, confirm: false });
+  });
+
+  it('a trailing 确认 moves a chat held by another unit', () => {
+    expect(parseCommand('/督办 绑定 教务处 确认')).toEqual({ kind: 'bind', unit: '教务处', confirm: true });
+    expect(parseCommand('/督办 绑定 确认')).toEqual({ kind: 'bind', unit: '确认', confirm: false });
   });
 
   it.each([['/督办 绑定'], ['/督办 bind'], ['/督办 绑定 ：']])('%j → error 缺少单位名称', (input) => {
