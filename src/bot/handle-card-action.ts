@@ -20,7 +20,8 @@ import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import type { Item, SourceCategory } from '../domain/item';
 import { SourceCategories } from '../domain/item';
 import { namesConfidential } from '../domain/disclosure';
-import { canView, relationsTo } from '../domain/permissions';
+import type { RegistrationInput } from '../domain/registration';
+import { canIssueInterview, canView, relationsTo } from '../domain/permissions';
 import { assertAllowed, assertPermitted } from '../domain/transitions';
 import type { Db } from '../db/client';
 import { latestCompletion, latestExtension } from '../db/history-repository';
@@ -33,6 +34,8 @@ import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
 import { registerAndSendSlip } from '../services/register-item';
 import { cardContext } from './card-context';
+import { NOT_SHOWN, hiddenFrom } from './conversation';
+import { assertMayRegister } from './handle-message';
 import type { BotDeps } from './deps';
 
 /** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
@@ -124,7 +127,11 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   },
   register: (a) => registerFromForm(a),
   issue_interview: (a) => {
-    const item = recordInterviewIssued(a.deps.ctx, need(a).id, a.operator, a.now);
+    // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
+    const current = need(a);
+    if (!canIssueInterview(loadActor(a.db, a.operator))) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以签发约谈通知');
+    if (current.version !== a.version) throw stale(current);
+    const item = recordInterviewIssued(a.deps.ctx, current.id, a.operator, a.now);
     return { toast: ok(`已签发 ${item.number} 的约谈，约谈通知单由督查室出具`) };
   },
 };
@@ -166,24 +173,21 @@ function registerFromForm(a: ActionCtx): Answer {
   const flags = Array.isArray(f.flags) ? f.flags.map(String) : str(f.flags).split(',');
   const category = str(f.source) as SourceCategory;
   try {
-    const item = registerAndSendSlip(a.deps.ctx, {
-      actorId: a.operator,
-      channel: 'card',
-      now: a.now,
-      input: {
-        title: str(f.title),
-        requirements: str(f.requirements),
-        source: { category: SourceCategories.includes(category) ? category : 'other', ref: str(f.ref) },
-        leadUnitId: str(f.lead),
-        coopUnitIds: Array.isArray(f.coop) ? f.coop.map(String) : str(f.coop).split(',').filter(Boolean),
-        leaderId: str(f.leader),
-        deadline: formDate(f.deadline, today),
-        progressCycle: (['weekly', 'biweekly', 'monthly'] as const).find((c) => c === str(f.cycle)) ?? 'none',
-        important: flags.includes('important'),
-        flagged: flags.includes('flagged'),
-        confidential: flags.includes('confidential'),
-      },
-    });
+    const input: RegistrationInput = {
+      title: str(f.title),
+      requirements: str(f.requirements),
+      source: { category: SourceCategories.includes(category) ? category : 'other', ref: str(f.ref) },
+      leadUnitId: str(f.lead),
+      coopUnitIds: Array.isArray(f.coop) ? f.coop.map(String) : str(f.coop).split(',').filter(Boolean),
+      leaderId: str(f.leader),
+      deadline: formDate(f.deadline, today),
+      progressCycle: (['weekly', 'biweekly', 'monthly'] as const).find((c) => c === str(f.cycle)) ?? 'none',
+      important: flags.includes('important'),
+      flagged: flags.includes('flagged'),
+      confidential: flags.includes('confidential'),
+    };
+    assertMayRegister(db, a.operator, { leaderId: input.leaderId, leadUnitId: input.leadUnitId, coopUnitIds: input.coopUnitIds ?? [], confidential: !!input.confidential });
+    const item = registerAndSendSlip(a.deps.ctx, { actorId: a.operator, channel: 'card', now: a.now, input });
     const c = cardContext(db, a.deps.ctx.calendar, a.now);
     const text = `已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`;
     return answerCard(receiptCard(item, c, `✅ ${text}`), ok(text));
@@ -233,7 +237,9 @@ export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, 
     return { toast: { type: 'error', content: '没有找到该督办事项，或您无权查看' } };
   }
   const ctx: ActionCtx = { deps, db, operator, item, version: v, form: formValues(e.action?.form_value), now };
-  const place = (answer: Answer) => placeAnswer(ctx, e.context?.open_message_id, answer);
+  // Nothing in an answer may name a confidential item the operator may not see (an error about another item, a
+  // registration refused as a duplicate of one); then it is placed where it may be shown.
+  const place = (answer: Answer) => placeAnswer(ctx, e.context?.open_message_id, guardForOperator(db, operator, ctx.form, answer, log));
   try {
     return place(HANDLERS[a](ctx));
   } catch (err) {
@@ -249,6 +255,13 @@ export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, 
     }
     return { toast };
   }
+}
+
+/** An answer that would name a confidential item the operator may not see (words they typed aside) is not given. */
+function guardForOperator(db: Db, operator: string, form: Record<string, unknown>, answer: Answer, log: Logger): Answer {
+  if (!namesConfidential(JSON.stringify(answer), hiddenFrom(db, operator, JSON.stringify(form)))) return answer;
+  log.warn('card answer naming a confidential item the operator may not see; withheld');
+  return { toast: { type: 'error', content: NOT_SHOWN } };
 }
 
 /** Form values as the handlers read them: an object, or nothing. */

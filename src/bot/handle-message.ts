@@ -1,9 +1,12 @@
 import { helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
 import { chinaDate } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
-import { canRegister } from '../domain/permissions';
+import { namesConfidential } from '../domain/disclosure';
+import { canRegister, canRegisterItem } from '../domain/permissions';
 import { isStranger } from '../domain/actor';
+import { confidentialMarks } from '../db/item-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
+import type { DbOrTx } from '../db/client';
 import type { Logger } from '../logger';
 import { findSentMessage } from '../messenger/outbox';
 import { bindUnitChat } from '../services/bind-chat';
@@ -17,6 +20,9 @@ import type { BotDeps } from './deps';
 import { type ParsedCommand, parseCommand } from './parse-command';
 import { resolveItemFields } from './resolve-fields';
 import { resolveLeader, resolveUnit } from './resolve';
+
+/** The answer to a number that names no item the person may see. */
+export const NOT_FOUND = '没有找到该督办事项，或您无权查看。请核对编号，例如 2026-17';
 
 /** The longest message read as a command or a progress report; longer ones are refused before any parsing. */
 export const MAX_MESSAGE_CHARS = 5000;
@@ -76,6 +82,7 @@ export function handleMessage(deps: BotDeps, event: Record<string, unknown>, log
     return {};
   }
   const text = textOf(msg);
+  conv.typed = text;
   // Who is asking comes before any work on what they asked: someone outside the organisation gets one sentence.
   const actor = loadActor(db, sender);
   if (isStranger(actor)) {
@@ -108,7 +115,10 @@ export function handleMessage(deps: BotDeps, event: Record<string, unknown>, log
     const de = toDubanError(err);
     if (de.code === ErrorCode.Internal) throw err;
     log.info({ code: de.code }, 'command refused');
-    answerError(db, conv, de, now);
+    // Not found and not allowed to see read the same and name nothing: neither the number typed (in a group, an
+    // answer repeating a confidential number would have to go privately, telling everyone that it is one) nor the
+    // number of the card replied to.
+    answerError(db, conv, de.code === ErrorCode.NotFound ? new DubanError(ErrorCode.NotFound, NOT_FOUND) : de, now);
   }
   return {};
 }
@@ -133,6 +143,8 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       const today = chinaDate(now);
       const f = resolveItemFields(db, { ...p, leader: p.leader ?? undefined, source: undefined }, today);
       const leadUnitId = f.leadUnitId!;
+      const leaderId = f.leaderId ?? resolveLeader(db, null, leadUnitId);
+      assertMayRegister(db, sender, { leaderId, leadUnitId, coopUnitIds: f.coopUnitIds ?? [], confidential: p.confidential });
       const item = registerAndSendSlip(ctx, {
         actorId: sender,
         channel: 'command',
@@ -142,7 +154,7 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
           title: p.title,
           leadUnitId,
           coopUnitIds: f.coopUnitIds ?? [],
-          leaderId: f.leaderId ?? resolveLeader(db, null, leadUnitId),
+          leaderId,
           deadline: f.deadline!,
           source: p.source ? classifySource(p.source) : undefined,
           progressCycle: p.cycle,
@@ -172,8 +184,11 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
     }
     case 'list': {
       const found = listForActor(ctx, sender, p.scope, now);
-      // A group sees the list without the confidential items, and how many were left out.
-      const shown = conv.inGroup ? found.filter((i) => !i.confidential) : found;
+      // A group sees the list without the confidential items, and how many were left out. Left out too: an item
+      // whose number or title contains a confidential one's (校园安全隐患排查 when 校园安全 is secret), which the
+      // group may not be shown either; otherwise one such row would send the whole list away from the group.
+      const marks = conv.inGroup ? confidentialMarks(db) : null;
+      const shown = marks ? found.filter((i) => !i.confidential && !namesConfidential(`${i.number}\n${i.title}`, marks)) : found;
       return answer(db, conv, listCard(`督办事项 · ${SCOPE_LABELS[p.scope]}`, shown, c, found.length - shown.length), now);
     }
     case 'view': {
@@ -192,6 +207,19 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
     }
     case 'bind':
       return bindChat(deps, p.unit, conv, msg, now);
+  }
+}
+
+/**
+ * Refuses a registration the person may not make, before anything is written or numbered: the office registers,
+ * and a confidential item only someone who may see it once it exists (not an admin outside it, who would be shown
+ * its receipt).
+ */
+export function assertMayRegister(db: DbOrTx, actorId: string, item: Parameters<typeof canRegisterItem>[1]) {
+  const actor = loadActor(db, actorId);
+  if (!canRegister(actor)) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以立项登记');
+  if (!canRegisterItem(actor, item)) {
+    throw new DubanError(ErrorCode.Forbidden, '涉密事项须由可查看该事项的人员登记（督查室、分管校领导、主要领导或主办、协办单位），请联系督查室');
   }
 }
 

@@ -39,3 +39,14 @@ export function canView(actor: Actor, item: Pick<Item, 'leaderId' | 'leadUnitId'
 
 /** Who may register new items. */
 export const canRegister = (actor: Actor) => hasRole(actor, 'supervisor') || hasRole(actor, 'admin');
+
+/**
+ * Who may register this item: someone who may register at all, and who may see the item once it exists. A
+ * confidential item's registrant must be one of its readers (an admin who is not would be shown its receipt, its
+ * number and its title).
+ */
+export const canRegisterItem = (actor: Actor, item: Pick<Item, 'leaderId' | 'leadUnitId' | 'coopUnitIds' | 'confidential'>) =>
+  canRegister(actor) && canView(actor, item);
+
+/** Who may issue an interview (约谈) on an item they may see: the office (and admins). */
+export const canIssueInterview = (actor: Actor) => hasRole(actor, 'supervisor') || hasRole(actor, 'admin');
