@@ -208,7 +208,8 @@ function registerFromForm(a: ActionCtx): Answer {
 function placeAnswer(a: ActionCtx, openMessageId: string | undefined, answer: Answer): Answer {
   if (!answer.card) return answer;
   const where = openMessageId ? findSentMessage(a.db, openMessageId) : null;
-  if (where?.audience === 'private') return answer;
+  // A private card sent to this operator (or a reply in their private chat with the bot, which has no receive id).
+  if (where?.audience === 'private' && (where.receiveId === null || where.receiveId === a.operator)) return answer;
   const content = JSON.stringify(answer.card.data);
   if (!namesConfidential(content, confidentialMarks(a.db), a.item?.id)) return answer;
   enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content, purpose: 'card_answer', itemId: a.item?.id ?? null }, a.now);

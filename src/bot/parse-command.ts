@@ -115,7 +115,8 @@ const USAGE: Record<Sub, string> = {
 const NEW_EXAMPLE =
   '/督办 新建 完成本科教学审核评估自评报告 主办:教务处 协办:学生处,人事处 截止:2026-06-30 分管:张三 来源:校长办公会 重要';
 const EDIT_EXAMPLE = '/督办 修改 2026-17 截止:2027-01-15 理由:校长办公会同意调整完成时限';
-const NUMBER_EXAMPLE = '编号如 督办〔2026〕17号，也可简写为 2026-17';
+// No full example number: one that happened to be a confidential item's would send every help card away from groups.
+const NUMBER_EXAMPLE = '编号如 督办〔年份〕序号号，也可简写为 2026-17';
 const COMMAND_LIST = [
   '可用指令：',
   '/督办 新建（不带参数则打开登记表单）',

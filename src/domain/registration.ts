@@ -13,7 +13,7 @@ import {
   ProgressCycles,
   SourceCategories,
 } from './item';
-import { canRegister } from './permissions';
+import { canRegister, canRegisterItem } from './permissions';
 import { beyondHorizon, chinaDate, isValidDate } from './dates';
 
 /** What the office fills in to register an item (立项登记). Unit and person ids are already resolved. */
@@ -56,6 +56,10 @@ export function prepareRegistration(input: RegistrationInput, actor: Actor, now:
   if (far) throw bad(far);
   const coop = [...new Set(input.coopUnitIds ?? [])];
   if (coop.includes(input.leadUnitId)) throw bad('主办单位不能同时是协办单位');
+  // Whoever registers a confidential item must be one of its readers: they are shown its receipt, number and title.
+  if (!canRegisterItem(actor, { leaderId: input.leaderId, leadUnitId: input.leadUnitId, coopUnitIds: coop, confidential: !!input.confidential })) {
+    throw new DubanError(ErrorCode.Forbidden, '您不能登记涉密事项：涉密事项只有督查室、分管校领导、主要领导和承办单位可见');
+  }
   const category = input.source?.category ?? 'other';
   if (!SourceCategories.includes(category)) throw bad(`未知的来源类别：${category}`);
   const kind = input.kind ?? 'ledger';

@@ -92,7 +92,8 @@ export function assertPermitted(item: Item, type: CommandType, actor: Actor): vo
 }
 
 function checkPermission(actor: Actor, item: Item, command: Command) {
-  if (!canView(actor, item)) throw refuse(ErrorCode.NotFound, `没有找到事项 ${item.number}，或您无权查看`);
+// Names nothing: someone who may not see the item must not learn its number from the refusal.
+  if (!canView(actor, item)) throw refuse(ErrorCode.NotFound, '没有找到该督办事项，或您无权查看');
   const rel = relationsTo(actor, item);
   let allowed = PERMISSIONS[command.type];
   if ((command.type === 'approve' || command.type === 'return') && item.state === 'under_review') {

@@ -70,7 +70,7 @@ export function getVisibleItem(ctx: ServiceContext, actorId: string, ref: number
   if (typeof ref === 'number') item = findItem(ctx.db, ref);
   else {
     const n = parseItemNumber(ref);
-    if (!n) throw new DubanError(ErrorCode.InvalidInput, `“${ref}”不是有效的督办编号，格式如 督办〔2026〕17号 或 2026-17`);
+    if (!n) throw new DubanError(ErrorCode.InvalidInput, `“${ref}”不是有效的督办编号，格式如 督办〔年份〕序号号，或简写为 2026-17`);
     item = findItemByNumber(ctx.db, n.year, n.seq);
   }
   // Not found and not allowed read the same, so a number cannot be probed for confidential items.

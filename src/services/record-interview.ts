@@ -1,8 +1,8 @@
-import { type Actor, hasRole } from '../domain/actor';
+import type { Actor } from '../domain/actor';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item } from '../domain/item';
 import { isOpen } from '../domain/item';
-import { canView } from '../domain/permissions';
+import { canIssueInterview, canView } from '../domain/permissions';
 import { insertAudit } from '../db/history-repository';
 import { findItem } from '../db/item-repository';
 import { loadActor } from '../db/org-repository';
@@ -19,7 +19,7 @@ export function recordInterviewIssued(ctx: ServiceContext, itemId: number, actor
       const item = findItem(tx, itemId);
       const actor: Actor = loadActor(tx, actorId);
       if (!item || !canView(actor, item)) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项，或您无权查看');
-      if (!hasRole(actor, 'supervisor') && !hasRole(actor, 'admin')) {
+      if (!canIssueInterview(actor)) {
         throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以签发约谈通知');
       }
       if (!isOpen(item.state)) throw new DubanError(ErrorCode.InvalidState, `${item.number} 已不在办理中，无需约谈`);

@@ -3,10 +3,11 @@ import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item } from '../domain/item';
 import { OPEN_STATES } from '../domain/item';
 import { chinaDate } from '../domain/dates';
+import { canView } from '../domain/permissions';
 import { type RegistrationInput, prepareRegistration } from '../domain/registration';
 import type { Channel } from '../db/history-repository';
 import { insertAudit } from '../db/history-repository';
-import { insertItem } from '../db/item-repository';
+import { findItem, insertItem } from '../db/item-repository';
 import { findPerson, findUnit, loadActor } from '../db/org-repository';
 import { items } from '../db/schema';
 import { applyCommand } from './apply-command';
@@ -33,15 +34,18 @@ export function registerItem(ctx: ServiceContext, req: RegisterRequest): Item {
         throw new DubanError(ErrorCode.UnknownPerson, `“${leader?.name ?? data.leaderId}”不是校领导，不能作为分管领导`);
       }
       // 一事一项: the same matter registered twice is almost always a slip; the office merges sources instead.
-      const twin = tx
-        .select({ number: items.number })
+      const twinRow = tx
+        .select({ id: items.id })
         .from(items)
         .where(and(eq(items.title, data.title), inArray(items.state, [...OPEN_STATES])))
         .get();
-      if (twin) {
+      if (twinRow) {
+        // The twin is named only to someone who may see it: a confidential one stays unnamed.
+        const twin = findItem(tx, twinRow.id)!;
+        const named = canView(actor, twin) ? ` ${twin.number}` : '';
         throw new DubanError(
           ErrorCode.Conflict,
-          `已有同名在办事项 ${twin.number}。按“一事一项”，同一事项请勿重复立项；不同来源可在该事项上合并。`,
+          `已有同名在办事项${named}。按“一事一项”，同一事项请勿重复立项；不同来源可在该事项上合并。`,
         );
       }
       const year = Number(chinaDate(req.now).slice(0, 4));

@@ -60,6 +60,11 @@ describe('checks', () => {
     expect(prepareRegistration(input({ title: '题'.repeat(200) }), actorFor('supervisor'), NOW).title).toHaveLength(200);
   });
 
+  it('an admin, who may not see confidential items, cannot register one', () => {
+    expect(refusal(() => prepareRegistration(input({ confidential: true }), actorFor('admin'), NOW)).code).toBe('forbidden');
+    expect(prepareRegistration(input({ confidential: false }), actorFor('admin'), NOW).createdBy).toBe('ou_admin');
+  });
+
   it('a deadline five years from today is the latest accepted, and the refusal names it', () => {
     expect(prepareRegistration(input({ deadline: '2031-11-02' }), actorFor('supervisor'), NOW).deadline).toBe('2031-11-02');
     expect(refusal(() => prepareRegistration(input({ deadline: '2206-06-30' }), actorFor('supervisor'), NOW)).message).toContain('最晚可定为 2031-11-02');
@@ -133,7 +138,7 @@ describe('defaults', () => {
         progressCycle: 'biweekly',
         responsiblePerson: ' 教务处处长 ',
       }),
-      actorFor('admin'),
+      actorFor('supervisor'),
       NOW,
     );
     expect(r).toMatchObject({
@@ -149,7 +154,7 @@ describe('defaults', () => {
       leaderId: 'ou_vp1',
       state: 'registered',
       originalDeadline: '2026-12-31',
-      createdBy: 'ou_admin',
+      createdBy: 'ou_sup',
     });
     expect(r.sources).toEqual([{ category: 'committee', ref: '校长办公会 2026 年第 12 次会议纪要' }]);
   });
