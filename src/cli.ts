@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config';
+import { BackupError, backup, formatBytes } from './db/backup';
 import { MigrationError, openDatabase } from './db/client';
 import { OrgFileError } from './org/parse-org';
 import { compose } from './compose';
@@ -13,6 +14,8 @@ const USAGE = `用法（usage）:
   npm run duban -- org import <FILE>     导入/更新组织架构（单位、人员、角色），重复导入不产生变化
   npm run duban -- tick [--at <时刻>]    按指定时刻运行全部定时任务并发送消息，例如 --at 2026-12-01T09:00+08:00
                                          （同一时刻重复运行不会重复发送）
+  npm run duban -- backup <FILE> [--force]
+                                         在线备份数据库到 FILE（服务运行时也可），已存在的文件须加 --force 才覆盖
   npm run duban -- help                  显示本帮助`;
 
 /** "2026-12-01T09:00+08:00", or a bare date meaning 09:00 in Beijing. */
@@ -30,6 +33,15 @@ async function tick(config: ReturnType<typeof loadConfig>, at: Date): Promise<nu
   const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
   const runtime = openRuntime(config, log);
   const bot = await compose(config, runtime, log, { now: () => at });
+  // Ctrl-C: the sends already out finish, the rest stays queued for the server; the summary is still printed.
+  let interrupted = false;
+  const interrupt = () => {
+    interrupted = true;
+    console.error('已中断：正在发送的消息发完即停，其余留在待发送队列，服务会接着发送');
+    void bot.worker.stop();
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
     console.log(`定时任务运行时刻：${at.toISOString()}（北京时间 ${chinaDate(at)} ${new Date(at.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}）`);
     for (const job of bot.jobs) {
@@ -39,10 +51,37 @@ async function tick(config: ReturnType<typeof loadConfig>, at: Date): Promise<nu
     const sent = await bot.worker.drain();
     const pending = runtime.db.$client.prepare("SELECT count(*) FROM outbox WHERE status = 'pending'").pluck().get() as number;
     console.log(`发送：成功 ${sent.sent}，待重试 ${sent.retried}，失败 ${sent.failed}，不再需要而未发 ${sent.skipped}；待发送队列 ${pending} 条${config.feishu ? '' : '（本地模式：消息仅记录，未发往飞书）'}`);
-    return sent.failed > 0 ? 1 : 0;
+    return interrupted ? 130 : sent.failed > 0 ? 1 : 0;
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    await bot.worker.stop(); // releases anything still leased before the database closes
     await bot.app.close();
     runtime.db.$client.close();
+  }
+}
+
+/** `backup FILE [--force]`: an online copy of the database, and what it holds. */
+async function backupCommand(config: ReturnType<typeof loadConfig>, args: string[]): Promise<number> {
+  const flags = args.filter((a) => a.startsWith('--'));
+  const files = args.filter((a) => !a.startsWith('--'));
+  const unknown = flags.filter((f) => f !== '--force');
+  if (files.length !== 1 || unknown.length) {
+    console.error(`用法：npm run duban -- backup <FILE> [--force]${unknown.length ? `（无法识别的选项：${unknown.join(' ')}）` : ''}`);
+    return 2;
+  }
+  try {
+    const { database: db } = await backup(config.databasePath, files[0]!, { force: flags.includes('--force') });
+    console.log(`数据库已备份：${db.path}（${formatBytes(db.bytes)}，完整性检查 ${db.integrity}）`);
+    console.log(`  ${db.counts.map((c) => `${c.label} ${c.rows} ${c.unit}`).join('，')}；其中待发送消息 ${db.pendingMessages} 条`);
+    console.log('  恢复：停止服务，把此文件放到 DATABASE_PATH 处，删除旧的 -wal、-shm 文件，再启动服务。');
+    return 0;
+  } catch (err) {
+    if (err instanceof BackupError) {
+      console.error(`备份失败：${err.message}`);
+      return 1;
+    }
+    throw err;
   }
 }
 
@@ -73,6 +112,7 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     }
     return tick(config, at);
   }
+  if (cmd === 'backup') return backupCommand(config, argv.slice(1));
   console.error(`无法识别的命令：${argv.join(' ')}\n${USAGE}`);
   return 2;
 }

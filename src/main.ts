@@ -1,10 +1,54 @@
+import type { ScheduledTask } from 'node-cron';
 import { compose } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/client';
 import { createLogger } from './logger';
 import { OrgFileError } from './org/parse-org';
+import { FeishuMessenger } from './messenger/feishu-messenger';
 import { openRuntime } from './runtime';
+import { fillMissingNames } from './services/fill-names';
 import { TIME_ZONE, startCron } from './scheduler/cron';
+
+/** The whole shutdown, at most: within systemd's 90 s stop timeout, and the outbox's own bound (12 s) inside it. */
+const SHUTDOWN_LIMIT_MS = 20_000;
+/** How long a scheduled job already running (the sweep) may take to finish its writes. */
+const JOB_GRACE_MS = 10_000;
+
+/**
+ * Counts the cron runs in progress. node-cron reports a stopped task as 'stopped' even while its last run goes
+ * on, so the runs are counted from its events.
+ */
+function runningJobs(tasks: ScheduledTask[]) {
+  let running = 0;
+  const waiters = new Set<() => void>();
+  const ended = () => {
+    running = Math.max(0, running - 1);
+    if (running === 0) for (const w of waiters) w();
+  };
+  for (const t of tasks) {
+    t.on('execution:started', () => void running++);
+    t.on('execution:finished', ended);
+    t.on('execution:failed', ended);
+  }
+  return {
+    /** Resolves true once no run is in progress, false if one still is after `ms`. */
+    settled(ms: number): Promise<boolean> {
+      if (running === 0) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          waiters.delete(done);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(done);
+          resolve(false);
+        }, ms);
+        waiters.add(done);
+      });
+    },
+  };
+}
 
 /** The only file that listens: config → database + migrations → org → app → outbox → listen; closes gracefully. */
 async function main() {
@@ -29,7 +73,7 @@ async function main() {
     console.error(`启动失败：${message}`);
     process.exit(1);
   }
-  const { app, worker, ws, jobs, jobDeps } = await compose(config, runtime, log);
+  const { app, worker, ws, jobs, jobDeps, messenger } = await compose(config, runtime, log);
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
   } else {
@@ -37,19 +81,54 @@ async function main() {
   }
   worker.start();
   ws?.start();
+  // Names of heads and liaisons the org file gives by open_id only: asked of the contact directory once, in the
+  // background (a failure is recorded and asked again on the next start).
+  if (messenger instanceof FeishuMessenger) {
+    void fillMissingNames(runtime.db, (id) => messenger.contactName(id), new Date(), { retryFailed: true })
+      .then((r) => log.info(r, 'contact names filled'))
+      .catch((err) => log.warn({ err }, 'contact names: database error'));
+  }
   const tasks = startCron(jobs, jobDeps, log, () => worker.kick());
+  const jobsRunning = runningJobs(tasks);
   log.info({ jobs: jobs.map((j) => `${j.name} ${j.cron}`), timeZone: TIME_ZONE }, 'scheduler started (working days only)');
+
+  /**
+   * A shutdown takes seconds, not a drain of the queue: stop taking work (cron, events), let what is under way
+   * finish (the requests being answered, a job already running, the sends already out, each bounded), release the
+   * rows leased but not sent (the next start sends them at once), close the database last, exit. A second signal
+   * while this runs is only logged; a hard bound ends the process if something still hangs.
+   */
+  let closing = false;
   const close = async (signal: string) => {
+    if (closing) {
+      log.warn({ signal }, 'already shutting down');
+      return;
+    }
+    closing = true;
+    const started = Date.now();
     log.info({ signal }, 'shutting down');
-    await Promise.all(tasks.map((t) => t.stop()));
+    setTimeout(() => {
+      log.error({ ms: Date.now() - started }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    for (const t of tasks) await t.stop();
+    ws?.close(); // long-connection mode: no more events; one being handled finishes (its answer may be lost: Feishu re-pushes)
+    // The worker first, so no new row is leased while the last requests come in; their rows stay queued.
+    const outboxStopped = worker.stop();
     await app.close();
-    await worker.stop();
-    ws?.close();
+    if (!(await jobsRunning.settled(JOB_GRACE_MS))) log.warn('a scheduled job is still running; closing anyway (it is safe to run again)');
+    await outboxStopped;
     runtime.db.$client.close();
+    log.info({ ms: Date.now() - started }, 'stopped');
     process.exit(0);
   };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  const onSignal = (signal: NodeJS.Signals) =>
+    void close(signal).catch((err) => {
+      log.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   await app.listen({ port: config.port, host: config.host });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { DisclosureRefused, namesConfidential } from '../domain/disclosure';
 import { confidentialMarks } from '../db/item-repository';
@@ -46,6 +46,8 @@ export interface PlannedMessage {
   dedupeKey?: string;
   /** Draw the card when it is sent, from this description (see OutboxOptions.render); `content` is then ignored. */
   render?: object;
+  /** Not to be sent before this moment (quiet hours: an automatic message waits for the next allowed time). */
+  notBefore?: Date;
 }
 
 /** How a person id from the org file is addressed. */
@@ -107,7 +109,7 @@ function outboxRow(m: PlannedMessage, now: Date) {
     render: m.render ? JSON.stringify(m.render) : null,
     itemId: m.itemId ?? null,
     purpose: m.purpose,
-    nextAttemptAt: at,
+    nextAttemptAt: m.notBefore && m.notBefore > now ? m.notBefore.toISOString() : at,
     createdAt: at,
   };
 }
@@ -134,7 +136,7 @@ export function bulkEnqueuer(db: Db): (m: Omit<PlannedMessage, 'dedupeKey' | 'co
     const content = contentColumn(m.content, renderJson !== null);
     if (a.audience === 'group') guardGroupMessage(db, { ...m, content }, content);
     const res = stmt.run(randomUUID(), a.op, a.receiveIdType, a.receiveId, a.targetMessageId, a.audience, m.msgType,
-      content, renderJson, m.itemId ?? null, m.purpose, at, at);
+      content, renderJson, m.itemId ?? null, m.purpose, m.notBefore && m.notBefore > now ? m.notBefore.toISOString() : at, at);
     return Number(res.lastInsertRowid);
   };
 }
@@ -168,8 +170,36 @@ const noneDrained = (): DrainResult => ({ sent: 0, retried: 0, failed: 0, skippe
 const backoffMs = (attempt: number) => Math.min(300_000, 1000 * 2 ** (attempt - 1));
 
 /**
+ * The workers alive in this process, by instance id. A lease owner with our pid and an instance not listed here
+ * was a previous process that had the same pid (a restarted container often gets the pid it had before).
+ */
+const liveInstances = new Set<string>();
+
+/**
+ * Whether the worker that wrote `owner` (`pid:instance`) is certainly gone, so its leases can be taken back now
+ * rather than when they run out. Only a sure answer counts: a pid that exists (even another user's: EPERM) may be
+ * the owner, and a pid reused by an unrelated process just leaves the lease to expire.
+ */
+function ownerIsGone(owner: string): boolean {
+  const colon = owner.indexOf(':');
+  const pid = Number(owner.slice(0, colon));
+  if (colon < 1 || !Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return !liveInstances.has(owner.slice(colon + 1));
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** A send that was not made because the worker is stopping: its row is released, not counted. */
+type Outcome = keyof DrainResult | 'untried';
+
+/**
  * Sends what the outbox holds. Each row is leased by a conditional update before it is sent, so two workers (the
  * server and a `tick` run) never send the same row at once; the uuid covers the crash between send and mark.
+ * A lease names its worker (`pid:instance`), so the rows of a worker that was killed are taken back at once.
  */
 export class OutboxWorker {
   private readonly maxAttempts: number;
@@ -180,9 +210,24 @@ export class OutboxWorker {
   private readonly clock: () => Date;
   private readonly render?: OutboxOptions['render'];
   private readonly heldStmt;
+  private readonly releaseOwnerStmt;
+  private readonly instance = randomUUID().slice(0, 8);
+  /** Written into every lease this worker takes. */
+  readonly owner = `${process.pid}:${this.instance}`;
   private running: Promise<DrainResult> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Every drain in progress (kicked, or called by a test or the CLI), so stop() can wait for all of them. */
+  private readonly active = new Set<Promise<DrainResult>>();
+  /** Rows whose send has gone out and not come back: their outcome is unknown until it does. */
+  private readonly inFlight = new Set<number>();
+  /** Set by stop(): take no new row, start no new send. */
+  private halting = false;
+  /** Sends waiting for a rate-limit slot; stop() tells them to give up. */
+  private readonly waiting = new Set<() => void>();
+  /** Set when stop() returns: the database is the caller's again (it may close it), so nothing more is written. */
+  private released = false;
+  private stopped: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
@@ -197,27 +242,44 @@ export class OutboxWorker {
     this.limiter = opts.limiter ?? new RateLimiter();
     this.clock = opts.clock ?? (() => new Date());
     this.render = opts.render;
-    this.heldStmt = db.$client.prepare(`SELECT coalesce(receive_id, target_message_id) AS k, min(id) AS first FROM outbox
-      WHERE status = 'pending' AND (next_attempt_at > ? OR (lease_until IS NOT NULL AND lease_until > ?)) GROUP BY k`);
+    liveInstances.add(this.instance);
+    // One pass finds both the receivers whose queue is held and who holds the live leases (a few owners at most).
+    // A row waiting for a retry holds its receiver's queue; one merely waiting for its time (quiet hours: attempts
+    // still 0) does not, so an answer to a person is never stuck behind a reminder deferred to the morning.
+    this.heldStmt = db.$client.prepare(`SELECT coalesce(receive_id, target_message_id) AS k, min(id) AS first,
+        group_concat(DISTINCT CASE WHEN lease_until > @at THEN lease_owner END) AS owners
+      FROM outbox WHERE status = 'pending' AND ((next_attempt_at > @at AND attempts > 0) OR (lease_until IS NOT NULL AND lease_until > @at))
+      GROUP BY k`);
+    this.releaseOwnerStmt = db.$client.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE status = 'pending' AND lease_owner = ?`);
   }
 
-  /** Sends everything due at `now` (default: the clock), until nothing due is left. */
-  async drain(now: () => Date = this.clock): Promise<DrainResult> {
+  /** Sends everything due at `now` (default: the clock), until nothing due is left or the worker is stopped. */
+  drain(now: () => Date = this.clock): Promise<DrainResult> {
+    const run = this.drainRounds(now);
+    const forget = () => void this.active.delete(run);
+    this.active.add(run);
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async drainRounds(now: () => Date): Promise<DrainResult> {
     const total = noneDrained();
-    for (;;) {
+    while (!this.halting) {
       const batch = this.claimBatch(now());
-      if (batch.length === 0) return total;
+      if (batch.length === 0) break;
       const r = await this.sendBatch(batch, now);
       for (const k of Object.keys(total) as Array<keyof DrainResult>) total[k] += r[k];
     }
+    return total;
   }
 
   /**
    * Wakes the worker after a commit; a drain already running picks the new rows up on its next round. Called inside
    * a transaction (a service inside the dispatcher's), it waits for the transaction to end: a drain started there
-   * would lease, and send, rows that may yet be rolled back.
+   * would lease, and send, rows that may yet be rolled back. A stopped worker ignores it.
    */
   kick(): void {
+    if (this.halting) return;
     if (this.db.$client.inTransaction) {
       setImmediate(() => this.kick());
       return;
@@ -242,15 +304,49 @@ export class OutboxWorker {
 
   /** Polls for rows whose retry time has come. */
   start(intervalMs = 1000): void {
+    if (this.halting) return;
     this.timer ??= setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
     this.kick();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops for a shutdown: no new row is taken and no new send starts; the sends already out are waited for (at
+   * most `graceMs`: the messenger's own timeout ends them before that), and every row leased but not sent is
+   * released, so the next start sends it at once. Not a drain: what is still queued stays queued. Once it has
+   * resolved the worker writes nothing more, and the caller may close the database. Calling it again returns the
+   * same promise.
+   */
+  stop(graceMs = 12_000): Promise<void> {
+    this.stopped ??= this.shutdown(graceMs);
+    return this.stopped;
+  }
+
+  private async shutdown(graceMs: number): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    while (this.running) await this.running;
+    this.halting = true;
+    for (const giveUp of this.waiting) giveUp();
+    this.waiting.clear();
+    let timeout: NodeJS.Timeout | undefined;
+    const outOfTime = new Promise<false>((resolve) => (timeout = setTimeout(() => resolve(false), graceMs)));
+    const finished = await Promise.race([Promise.allSettled([...this.active]).then(() => true), outOfTime]);
+    clearTimeout(timeout);
+    // A send still out after the grace keeps its lease: its outcome is unknown, and once this process is gone the
+    // next worker takes the row back at once and resends it with the same uuid.
+    let releasedRows = 0;
+    try {
+      releasedRows = this.db
+        .update(outbox)
+        .set({ leaseUntil: null, leaseOwner: null })
+        .where(and(eq(outbox.status, 'pending'), eq(outbox.leaseOwner, this.owner), notInArray(outbox.id, [...this.inFlight])))
+        .run().changes;
+    } catch (err) {
+      this.log.error({ err }, 'outbox: could not release leases on stop');
+    }
+    this.released = true;
+    liveInstances.delete(this.instance);
+    this.log.info({ releasedRows, stillInFlight: finished ? 0 : this.inFlight.size }, 'outbox stopped');
   }
 
   /** Resolves once nothing is being sent (for tests and the CLI). */
@@ -265,8 +361,13 @@ export class OutboxWorker {
       (tx) => {
         // Messages to one person or chat go in order: none overtakes an earlier one still waiting to retry or held
         // by another worker. Those are few, so they are found in one pass rather than kept in an index.
+        type Held = { k: string; first: number; owners: string | null };
+        let heldRows = this.heldStmt.all({ at }) as Held[];
+        // The leases of a worker that is gone are taken back first, so they neither wait to run out nor hold up
+        // their receivers' queues.
+        if (this.releaseGone(heldRows)) heldRows = this.heldStmt.all({ at }) as Held[];
         const held = new Map<string, number>();
-        for (const h of this.heldStmt.all(at, at) as Array<{ k: string; first: number }>) held.set(h.k, h.first);
+        for (const h of heldRows) held.set(h.k, h.first);
         const due = tx
           .select()
           .from(outbox)
@@ -285,11 +386,25 @@ export class OutboxWorker {
             return first === undefined || first > row.id;
           })
           .slice(0, this.batchSize);
-        for (const row of due) tx.update(outbox).set({ leaseUntil }).where(eq(outbox.id, row.id)).run();
+        for (const row of due) tx.update(outbox).set({ leaseUntil, leaseOwner: this.owner }).where(eq(outbox.id, row.id)).run();
         return due;
       },
       { behavior: 'immediate' },
     );
+  }
+
+  /** Releases the rows leased by owners that are gone; true if there were any. */
+  private releaseGone(held: Array<{ owners: string | null }>): boolean {
+    const owners = new Set<string>();
+    for (const h of held) if (h.owners) for (const o of h.owners.split(',')) owners.add(o);
+    let any = false;
+    for (const owner of owners) {
+      if (owner === this.owner || !ownerIsGone(owner)) continue;
+      const rows = this.releaseOwnerStmt.run(owner).changes;
+      this.log.info({ owner, rows }, 'outbox: took back the leases of a worker that is gone');
+      any = true;
+    }
+    return any;
   }
 
   private async sendBatch(batch: OutboxRow[], now: () => Date): Promise<DrainResult> {
@@ -303,31 +418,58 @@ export class OutboxWorker {
     const lanes = [...queues.entries()];
     const tried = new Set<number>();
     const worker = async () => {
-      for (let lane = lanes.shift(); lane; lane = lanes.shift()) {
+      for (let lane = lanes.shift(); lane && !this.halting; lane = lanes.shift()) {
         const [receiver, rows] = lane;
         for (const row of rows) {
-          tried.add(row.id);
+          if (this.halting) break;
           const outcome = await this.sendOne(row, receiver, now);
+          if (outcome === 'untried') break;
+          tried.add(row.id);
           r[outcome]++;
           if (outcome === 'retried') break; // keep order: the rest of this lane waits for the retry
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, lanes.length) }, worker));
-    // Rows left in a lane after a retry were leased but not tried: release them for the next round.
+    // Rows left in a lane after a retry, or when the worker stopped, were leased but not tried: release them.
     const untried = batch.filter((b) => !tried.has(b.id)).map((b) => b.id);
-    if (untried.length) this.db.update(outbox).set({ leaseUntil: null }).where(inArray(outbox.id, untried)).run();
+    if (untried.length && !this.released) {
+      this.db.update(outbox).set({ leaseUntil: null, leaseOwner: null }).where(inArray(outbox.id, untried)).run();
+    }
     return r;
   }
 
-  private async sendOne(row: OutboxRow, receiver: string, now: () => Date): Promise<keyof DrainResult> {
+  /**
+   * A rate-limit slot for `receiver`, or null if the worker stops first: the limiter may make a send wait many
+   * seconds (1,000 a minute), and a shutdown does not wait for that. A slot that comes after giving up is handed
+   * back at once.
+   */
+  private slot(receiver: string): Promise<(() => void) | null> {
+    if (this.halting) return Promise.resolve(null);
+    return new Promise((resolve, reject) => {
+      const giveUp = () => resolve(null);
+      this.waiting.add(giveUp);
+      this.limiter.acquire(receiver).then(
+        (done) => {
+          if (this.waiting.delete(giveUp)) resolve(done);
+          else done();
+        },
+        (err: unknown) => {
+          this.waiting.delete(giveUp);
+          reject(err);
+        },
+      );
+    });
+  }
+
+  private async sendOne(row: OutboxRow, receiver: string, now: () => Date): Promise<Outcome> {
     let content = row.content;
     if (row.render) {
       try {
         if (!this.render) throw new Error('no renderer configured for cards drawn at send time');
         const drawn = this.render(JSON.parse(row.render), row);
         if (typeof drawn !== 'string') {
-          this.db.update(outbox).set({ status: 'skipped', leaseUntil: null, lastError: drawn.skip }).where(eq(outbox.id, row.id)).run();
+          this.db.update(outbox).set({ status: 'skipped', leaseUntil: null, leaseOwner: null, lastError: drawn.skip }).where(eq(outbox.id, row.id)).run();
           this.log.info({ outboxId: row.id, purpose: row.purpose, reason: drawn.skip }, 'planned message no longer applies; not sent');
           return 'skipped';
         }
@@ -338,8 +480,13 @@ export class OutboxWorker {
         return 'failed';
       }
     }
-    const done = await this.limiter.acquire(receiver);
+    const done = await this.slot(receiver);
+    if (!done || this.halting) {
+      done?.();
+      return 'untried';
+    }
     const message = { msgType: row.msgType as MsgType, content, uuid: row.uuid };
+    this.inFlight.add(row.id);
     try {
       let messageId: string | null = row.targetMessageId;
       if (row.op === 'send') {
@@ -350,14 +497,20 @@ export class OutboxWorker {
         await this.messenger.patch(row.targetMessageId!, content);
       }
       done();
+      this.inFlight.delete(row.id);
+      // Stopped while this send was out: the database may be closed. The row keeps its lease; the uuid makes the
+      // next worker's resend harmless.
+      if (this.released) return 'untried';
       this.db
         .update(outbox)
-        .set({ status: 'sent', messageId, sentAt: now().toISOString(), attempts: row.attempts + 1, leaseUntil: null, lastError: null })
+        .set({ status: 'sent', messageId, sentAt: now().toISOString(), attempts: row.attempts + 1, leaseUntil: null, leaseOwner: null, lastError: null })
         .where(eq(outbox.id, row.id))
         .run();
       return 'sent';
     } catch (err) {
       done();
+      this.inFlight.delete(row.id);
+      if (this.released) return 'untried';
       const e = err instanceof SendError ? err : new SendError(String(err), true);
       const attempts = row.attempts + 1;
       if (e.retryAfterMs) this.limiter.pause(e.retryAfterMs);
@@ -365,7 +518,7 @@ export class OutboxWorker {
         const next = new Date(now().getTime() + Math.max(e.retryAfterMs ?? 0, backoffMs(attempts)));
         this.db
           .update(outbox)
-          .set({ attempts, nextAttemptAt: next.toISOString(), leaseUntil: null, lastError: e.message })
+          .set({ attempts, nextAttemptAt: next.toISOString(), leaseUntil: null, leaseOwner: null, lastError: e.message })
           .where(eq(outbox.id, row.id))
           .run();
         this.log.warn({ outboxId: row.id, attempts, err: e.message }, 'send failed, will retry');
@@ -379,7 +532,7 @@ export class OutboxWorker {
   /** Gives up on a row and tells the admins, so a lost message is a known one. */
   private park(row: OutboxRow, attempts: number, e: SendError, now: Date) {
     this.db.transaction((tx) => {
-      tx.update(outbox).set({ status: 'failed', attempts, leaseUntil: null, lastError: e.message }).where(eq(outbox.id, row.id)).run();
+      tx.update(outbox).set({ status: 'failed', attempts, leaseUntil: null, leaseOwner: null, lastError: e.message }).where(eq(outbox.id, row.id)).run();
       if (row.purpose === 'alert') return; // an alert that cannot be delivered must not breed more alerts
       const text = `【督办助手】消息发送失败（第 ${row.id} 条，${row.purpose}，已尝试 ${attempts} 次）：${e.message}`;
       for (const admin of peopleWithRole(tx, 'admin')) {

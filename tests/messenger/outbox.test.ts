@@ -435,6 +435,23 @@ describe('order per receiver', () => {
   });
 });
 
+describe('messages that wait for their time (quiet hours)', () => {
+  it('are not sent before notBefore, then go in order; an answer to the same person is not held behind them', async () => {
+    const { db, worker } = setup();
+    const morning = new Date(T0.getTime() + 10 * 3600_000);
+    plan(db, [
+      { ...cardTo('ou_head_jwc', 'deferred 1'), notBefore: morning },
+      { ...cardTo('ou_head_jwc', 'deferred 2'), notBefore: morning },
+    ]);
+    plan(db, [cardTo('ou_head_jwc', 'answer now')]);
+    await worker.drain(() => T0);
+    expect(fake.sent.map((m) => JSON.stringify(m.content))).toEqual([expect.stringContaining('answer now')]);
+    await worker.drain(() => morning);
+    expect(fake.sent.map((m) => JSON.stringify(m.content).match(/deferred \d|answer now/)?.[0])).toEqual(['answer now', 'deferred 1', 'deferred 2']);
+    expectExactlyOnce(db, fake);
+  });
+});
+
 // ─── 5. two workers on one file ─────────────────────────────────────────────
 
 describe('two workers draining the same database file', () => {
