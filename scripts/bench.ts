@@ -5,8 +5,10 @@
  *     run works on a fresh copy of the seeded file: the previous day's sweep (the catch-up), the plain scan timed
  *     three times, the day's sweep, and a repeat that must record nothing. The ratio is taken per run, scan and
  *     sweep side by side, so a machine whose speed drifts does not tilt it; the verdict is the median;
+ *     The daily sweep writes one message per person (every step to that person points at it): checked per run;
  *  2. the cards per second the outbox sustains against the local fake Feishu with its limits enforced
- *     (target ≥ 90% of 50/s, no card lost or sent twice), and that the 1000/min cap holds;
+ *     (target ≥ 90% of 50/s, no card lost or sent twice), and that the 1000/min cap holds. The cards are the
+ *     sweep's own, drawn when sent as the server draws its reminders;
  *  3. peak resident memory of this process throughout (target < 200 MB).
  *
  * It runs as the server does (package.json): the esbuild bundle under plain node with the same V8 heap flags, the
@@ -125,6 +127,8 @@ interface SweepRun {
   scanMs: number; scanRows: number; rawMs: number;
   catchUp: SweepResult; catchUpMs: number; first: SweepResult; firstMs: number; second: SweepResult; secondMs: number;
   chases: number; outbox: number;
+  /** Daily sweep: people sent more than one chase message (must be 0), chase rows to a person with no message (0). */
+  twice: number; unlinked: number;
 }
 let cardContents: string[] = [];
 async function sweepOnCopy(k: number, keepCards: boolean): Promise<SweepRun> {
@@ -140,8 +144,17 @@ async function sweepOnCopy(k: number, keepCards: boolean): Promise<SweepRun> {
     const scans = Array.from({ length: SCANS }, () => time(() => plainScan(db)));
     const rawMs = time(() => rawScan(db))[1];
     const before = { chases: count('chases'), outbox: count('outbox') };
+    const maxId = (t: string) => (db.$client.prepare(`SELECT coalesce(max(id), 0) FROM ${t}`).pluck().get() as number);
+    const after = { chase: maxId('chases'), outbox: maxId('outbox') };
     const [first, firstMs] = await timeAsync(() => runChaseSweep(db, calendar, NOW, DEFAULT_SCHEDULE));
     mem.sample();
+    // One message per person per sweep, and every step told to a person points at that person's message.
+    const q = (sql: string, ...p: unknown[]) => db.$client.prepare(sql).pluck().get(...p) as number;
+    const twice = q("SELECT count(*) FROM (SELECT receive_id FROM outbox WHERE id > ? AND purpose LIKE 'chase:%' GROUP BY 1 HAVING count(*) > 1)", after.outbox);
+    const unlinked = q(
+      "SELECT count(*) FROM chases c LEFT JOIN outbox o ON o.id = c.outbox_id WHERE c.id > ? AND c.recipient != 'supervisors' AND (o.id IS NULL OR o.receive_id != c.recipient)",
+      after.chase,
+    );
     const [second, secondMs] = await timeAsync(() => runChaseSweep(db, calendar, NOW, DEFAULT_SCHEDULE));
     mem.sample();
     const chases = count('chases') - before.chases;
@@ -153,7 +166,7 @@ async function sweepOnCopy(k: number, keepCards: boolean): Promise<SweepRun> {
       cardContents = sample.map((row) => draw(JSON.parse(row.render!), row)).filter((c): c is string => typeof c === 'string');
     }
     const scanMs = median(scans.map(([, t]) => t));
-    return { scanMs, scanRows: scans[0]![0], rawMs, catchUp, catchUpMs, first, firstMs, second, secondMs, chases, outbox };
+    return { scanMs, scanRows: scans[0]![0], rawMs, catchUp, catchUpMs, first, firstMs, second, secondMs, chases, outbox, twice, unlinked };
   } finally {
     db.$client.close();
     rmSync(path, { force: true });
@@ -202,11 +215,14 @@ say(`[sweep] catch-up (one-time backlog of a never-swept file) ${list((r) => r.c
 say(`[sweep] daily sweep (writes) ${list((r) => r.firstMs)} ms → median ${ms(firstMs)}; per-run ratio to its scan ${runs.map((r) => (r.firstMs / r.scanMs).toFixed(2)).join(', ')}`);
 say(`        scanned ${r0.first.scanned.toLocaleString('en')}, due steps ${r0.first.due.toLocaleString('en')} (${((r0.first.due / Math.max(1, r0.first.scanned)) * 100).toFixed(1)}% of items), chase rows recorded ${r0.first.recorded.toLocaleString('en')}, cards planned ${r0.first.planned.toLocaleString('en')}`);
 say(`        by kind: ${Object.entries(r0.first.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+say(`        one message per person: ${r0.first.planned} people told of ${r0.first.recorded.toLocaleString('en')} steps; people with two messages ${r0.twice}, steps to a person without their message ${r0.unlinked} ${pf(runs.every((r) => r.twice === 0 && r.unlinked === 0))}`);
 say(`[sweep] repeat at the same moment ${list((r) => r.secondMs)} ms → median ${ms(secondMs)}; due ${r0.second.due}, recorded ${r0.second.recorded}, planned ${r0.second.planned}`);
 for (const [i, r] of runs.entries()) {
   if (r.second.recorded !== 0 || r.second.planned !== 0) correctness.push(`sweep run ${i}: the repeat sweep recorded ${r.second.recorded} and planned ${r.second.planned} (must be 0)`);
   if (r.chases !== r.first.recorded || r.outbox !== r.first.planned) correctness.push(`sweep run ${i}: tables hold ${r.chases} chases / ${r.outbox} outbox rows, the sweep reported ${r.first.recorded} / ${r.first.planned}`);
   if (r.first.scanned !== r.scanRows) correctness.push(`sweep run ${i}: scanned ${r.first.scanned} rows, the plain scan saw ${r.scanRows}`);
+  if (r.twice) correctness.push(`sweep run ${i}: ${r.twice} people got more than one chase message from one sweep`);
+  if (r.unlinked) correctness.push(`sweep run ${i}: ${r.unlinked} steps told to a person do not point at that person's message`);
 }
 const noopOk = runs.every((r) => r.second.recorded === 0 && r.second.planned === 0);
 say(`        repeat sweep is a no-op (nothing new recorded or planned, in all ${runs.length} runs): ${noopOk ? 'yes' : 'NO'}`);
@@ -221,16 +237,20 @@ const fake = await forkFakeFeishu({ rateLimit: true });
 const cardsDb = openDatabase(join(dir, 'outbox.db'));
 const t0 = new Date();
 if (cardContents.length === 0) cardContents = [JSON.stringify({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: '催办' }] } })];
+// As the server's reminders are: the row holds what to draw, and the card is drawn when it is sent (here: handed
+// the sample drawn above, as the renderer would draw it).
 cardsDb.transaction((tx) => {
   for (let i = 0; i < CARDS; i++) {
     enqueue(tx, {
       to: personAddress(`ou_bench_rcv_${String(i % RECEIVERS).padStart(3, '0')}`),
       msgType: 'interactive',
-      content: JSON.parse(cardContents[i % cardContents.length]!) as object,
+      content: '',
+      render: { bench: i % cardContents.length },
       purpose: 'chase:bench',
     }, t0);
   }
 });
+const drawSample = (d: unknown) => cardContents[(d as { bench: number }).bench]!;
 let drainStart = 0;
 const cardBytes = cardContents.reduce((n, c) => n + Buffer.byteLength(c), 0) / cardContents.length;
 
@@ -258,8 +278,8 @@ const client = createLarkClient(
   larkCache,
 );
 const messenger = new FeishuMessenger(client, 10_000, { cache: larkCache, appId: fake.appId });
-const worker = new OutboxWorker(cardsDb, counting(messenger), log, { limiter: new RateLimiter(FEISHU_LIMITS) });
-say(`[outbox] ${CARDS} cards (${Math.round(cardBytes)} B average, real chase cards from the sweep) to ${RECEIVERS} receivers; fake Feishu ${fake.url} enforcing 50/s per app, 5/s per receiver; real SDK, real RateLimiter (50/s, 1000/min, 5/s per receiver), OutboxWorker defaults (concurrency 8, batch 200)`);
+const worker = new OutboxWorker(cardsDb, counting(messenger), log, { limiter: new RateLimiter(FEISHU_LIMITS), render: drawSample });
+say(`[outbox] ${CARDS} cards (${Math.round(cardBytes)} B average, real chase cards from the sweep, drawn when sent) to ${RECEIVERS} receivers; fake Feishu ${fake.url} enforcing 50/s per app, 5/s per receiver; real SDK, real RateLimiter (50/s, 1000/min, 5/s per receiver), OutboxWorker defaults (concurrency 8, batch 200)`);
 
 const pendingStmt = cardsDb.$client.prepare(`SELECT count(*) AS n, min(next_attempt_at) AS next FROM outbox WHERE status = 'pending'`);
 drainStart = performance.now();
@@ -355,6 +375,7 @@ say(table([
   ['catch-up sweep, fresh file', `${ms(catchUpMs)}, ${ratioCatchUp.toFixed(2)}× scan`, '(one-time)', '—'],
   ['repeat sweep, no-op (median)', `${ms(secondMs)}, ${ratioNoop.toFixed(2)}× scan`, '≤ 3× scan', pf(ratioNoop <= 3)],
   ['repeat sweep records nothing', noopOk ? 'yes' : 'no', 'yes', pf(noopOk)],
+  ['one chase message per person', `${r0.first.planned} messages, ${r0.first.recorded.toLocaleString('en')} steps`, '≤ 1 each', pf(runs.every((r) => r.twice === 0 && r.unlinked === 0))],
   ['outbox sustained rate', `${sustained.toFixed(1)}/s = ${sustainedPct.toFixed(1)}%`, '≥ 90% of 50/s', pf(sustainedPct >= 90)],
   ['429 / 230020 from fake', `${n429} / ${n230020}`, '—', '—'],
   ['1000/min cap holds', CARDS > capWindow ? `max ${max60s} in 60 s` : 'not exercised', '≤ 1000', CARDS > capWindow ? pf(max60s <= 1000) : '—'],

@@ -1,13 +1,15 @@
 /**
  * The cards of the automatic chasing (催办 → 逾期预警 → 约谈建议) and of the digests: the weekly one to a unit's
  * group chat and the daily one to the supervisors. Templates under `cards/`; buttons carry only {a, id, v}.
+ * A person with several items to hear of in one sweep gets one card listing them (chaseBatchCard).
  */
+import chaseBatch from '../../cards/chase-batch.json' with { type: 'json' };
 import interviewProposal from '../../cards/interview-proposal.json' with { type: 'json' };
 import overdueWarning from '../../cards/overdue-warning.json' with { type: 'json' };
 import reminder from '../../cards/reminder.json' with { type: 'json' };
 import supervisorSummary from '../../cards/supervisor-summary.json' with { type: 'json' };
 import unitDigest from '../../cards/unit-digest.json' with { type: 'json' };
-import { CHASE_LABELS } from '../domain/chase-ladder';
+import { CHASED_STATES, CHASE_LABELS, type ChaseKind } from '../domain/chase-ladder';
 import { chinaDate } from '../domain/dates';
 import type { DeadlineStatus } from '../domain/deadline';
 import { DubanError, ErrorCode } from '../domain/errors';
@@ -24,6 +26,7 @@ const TEMPLATES = {
   'interview-proposal': interviewProposal,
   'unit-digest': unitDigest,
   'supervisor-summary': supervisorSummary,
+  'chase-batch': chaseBatch,
 } as const;
 
 const renderChase = (name: keyof typeof TEMPLATES, view: View): Card => render<Card>(TEMPLATES[name], view, name);
@@ -45,7 +48,20 @@ function lateText(status: DeadlineStatus, item: Item): string {
   return deadlineText(status, STATE_LABELS[item.state]) || STATE_LABELS[item.state];
 }
 
-function reminderReason(item: Item, c: CardContext, kind: ReminderKind, status: DeadlineStatus, periodDue?: string) {
+/**
+ * Why the reminder: its kind's reason, then what else the person is told of the item at the same time. A deadline
+ * reminder for an item nobody has claimed says so (the ladder sends one reminder a day, not a 认领提醒 besides).
+ */
+function reminderReason(item: Item, c: CardContext, kind: ReminderKind, status: DeadlineStatus, periodDue?: string, also: readonly ChaseKind[] = []) {
+  const extra = [
+    item.state === 'assigned' && kind !== 'unclaimed' ? '督办单尚未认领，请先认领' : '',
+    kind !== 'progress_request' && also.includes('progress_request') && item.state === 'in_progress' ? '请同时报送本期工作进展' : '',
+  ].filter(Boolean);
+  const reason = kindReason(item, c, kind, status, periodDue);
+  return extra.length ? `${reason}；${extra.join('；')}` : reason;
+}
+
+function kindReason(item: Item, c: CardContext, kind: ReminderKind, status: DeadlineStatus, periodDue?: string) {
   switch (kind) {
     case 'unclaimed':
       return '📌 督办单已下发，本单位尚未认领，请认领';
@@ -71,7 +87,7 @@ export function reminderCard(
   item: Item,
   c: CardContext,
   kind: ReminderKind,
-  extra?: { periodDue?: string },
+  extra?: { periodDue?: string; also?: readonly ChaseKind[] },
 ): Card {
   const status = statusOf(item, c);
   const inProgress = item.state === 'in_progress';
@@ -82,7 +98,7 @@ export function reminderCard(
       ...itemFacts(item, c, k),
       label: CHASE_LABELS[kind],
       color: red ? 'red' : orange ? 'orange' : 'blue',
-      reason: reminderReason(item, c, kind, status, extra?.periodDue),
+      reason: reminderReason(item, c, kind, status, extra?.periodDue, extra?.also),
       replyHint: replyHint(item),
       canClaim: item.state === 'assigned',
       canProgress: inProgress,
@@ -122,6 +138,116 @@ export function interviewProposalCard(item: Item, c: CardContext, o: { chases: n
       lateText: lateText(status, item),
       chases: Math.max(0, Math.floor(o.chases)),
       canIssue: item.state === 'assigned' || item.state === 'in_progress',
+    }),
+  );
+}
+
+/** Items listed on one batched reminder; the rest are counted ("另有 N 项"). Each row is a handful of components. */
+export const BATCH_ROWS = 20;
+
+export type BatchKind = Exclude<ChaseKind, 'progress_missed'>;
+
+/** One item on a batched reminder: what the person is told of it, under its most pressing kind. */
+export interface BatchRow {
+  item: Item;
+  kind: BatchKind;
+  /** The leader in charge, told of a 逾期预警: 查看详情 only, no unit action. */
+  forLeader?: boolean;
+  /** The progress period asked for (progress_request). */
+  periodDue?: string;
+  /** Chases of the item so far, shown with 逾期预警 and 约谈建议. */
+  chases?: number;
+}
+
+/** The batched card's sections, most pressing first (the order of CHASE_URGENCY). */
+const BATCH_SECTIONS: Array<{ kind: BatchKind; title: string; color: string }> = [
+  { kind: 'interview_proposal', title: '约谈建议', color: 'red' },
+  { kind: 'warning', title: '逾期预警', color: 'red' },
+  { kind: 'overdue', title: '逾期', color: 'red' },
+  { kind: 'due_today', title: '今日到期', color: 'orange' },
+  { kind: 'due_soon', title: '即将到期', color: 'orange' },
+  { kind: 'unclaimed', title: '待认领', color: 'blue' },
+  { kind: 'progress_request', title: '进展报送', color: 'blue' },
+];
+
+/** The row's status text: days left or overdue as the kind puts it, and what else it needs. */
+function batchText(r: BatchRow, status: DeadlineStatus, c: CardContext): string {
+  const { item } = r;
+  const chased = r.chases && r.chases > 0 ? ` · 已催办 ${Math.floor(r.chases)} 次` : '';
+  let text: string;
+  switch (r.kind) {
+    case 'interview_proposal':
+    case 'warning':
+    case 'overdue':
+      text = `${lateText(status, item)}${chased}`;
+      break;
+    case 'due_today':
+      text = status.overdue ? lateText(status, item) : chinaDate(c.now) === item.deadline ? '今日到期' : '今日为到期前最后一个工作日';
+      break;
+    case 'progress_request':
+      text = `${r.periodDue ? `请报送本期（截至 ${formatDate(r.periodDue)}）进展` : '请报送本期进展'} · ${lateText(status, item)}`;
+      break;
+    default:
+      text = lateText(status, item);
+  }
+  return item.state === 'assigned' && r.kind !== 'unclaimed' && !r.forLeader ? `${text} · 尚未认领` : text;
+}
+
+/** The one action a row offers besides 查看详情, as the item's state allows it to this person. */
+function batchAction(r: BatchRow): { label: string; a: string; type: string } | null {
+  if (r.forLeader || !CHASED_STATES.includes(r.item.state)) return null;
+  if (r.kind === 'interview_proposal') return { label: '签发约谈通知', a: 'issue_interview', type: 'danger' };
+  if (r.item.state === 'assigned') return { label: '认领', a: 'claim', type: 'primary_filled' };
+  return { label: '填报进展', a: 'progress_form', type: 'primary' };
+}
+
+/**
+ * One reminder for everything a person hears of in one sweep: the items grouped by urgency (约谈建议, 逾期预警, 逾期,
+ * 今日到期, 即将到期, 待认领, 进展报送), most urgent first in each group, each with its number, title, deadline, days
+ * left or overdue, its action (认领 / 填报进展 / 签发约谈通知) and 查看详情. At most BATCH_ROWS rows, then 另有 N 项.
+ * Replying to it records nothing (it is about several items), and the card says so.
+ */
+export function chaseBatchCard(rows: BatchRow[], c: CardContext): Card {
+  const ranked = rows
+    .map((r) => ({ r, item: r.item, status: statusOf(r.item, c), section: BATCH_SECTIONS.findIndex((s) => s.kind === r.kind) }))
+    .sort((a, b) => a.section - b.section || byUrgency(a, b));
+  const shown = ranked.slice(0, BATCH_ROWS);
+  const present = BATCH_SECTIONS.map((s, i) => ({ ...s, all: ranked.filter((x) => x.section === i) })).filter((s) => s.all.length > 0);
+  const color = present[0]?.color ?? 'blue';
+  const intro = rows.every((r) => r.forLeader)
+    ? '以下事项已逾期预警，请督促主办单位加快办理。'
+    : rows.every((r) => r.kind === 'interview_proposal')
+      ? '以下事项逾期已久，经催办仍未办结，建议约谈；点击「签发约谈通知」即签发督办约谈通知单。'
+      : '以下督办事项请抓紧办理：尚未认领的请先认领，办理中的请报送进展，已完成的请在详情中申请办结。';
+  return fitCard((k) =>
+    renderChase('chase-batch', {
+      count: rows.length,
+      subtitle: present.map((s) => `${s.title} ${s.all.length}`).join(' · '),
+      color,
+      intro,
+      sections: present
+        .map((s) => ({
+          title: s.title,
+          color: s.color,
+          count: s.all.length,
+          rows: s.all
+            .filter((x) => shown.includes(x))
+            .map(({ r, item, status }) => ({
+              id: item.id,
+              v: item.version,
+              light: LIGHT_EMOJI[status.light],
+              color: LIGHT_COLOR[status.light],
+              number: item.number,
+              title: inline(item.title, Math.max(10, Math.floor(40 * k))),
+              lead: inline(c.unitName(item.leadUnitId), 30),
+              deadline: formatDate(item.deadline),
+              text: batchText(r, status, c),
+              action: batchAction(r),
+            })),
+        }))
+        .filter((s) => s.rows.length > 0),
+      more: ranked.length - shown.length,
+      hint: '本消息汇总多个事项，回复本消息不会记为进展，请点各事项的按钮办理。',
     }),
   );
 }

@@ -8,7 +8,11 @@
  * - Nothing on a day that is not a working day (weekends, public holidays), but make-up working days (调休) count.
  * - Only items in 'assigned' or 'in_progress' are chased; a pending extension request pauses everything.
  * - 认领提醒 (unclaimed): an 'assigned' item whose slip went out at least `unclaimedAfter` working days ago
- *   (counted from the China date of `assignedAt`), every working day until it is claimed. No `assignedAt`, no step.
+ *   (counted from the China date of `assignedAt`), every working day until it is claimed or falls overdue. No
+ *   `assignedAt`, no step.
+ * - One reminder a day for an unclaimed overdue item: once the deadline has passed, the day's reminder is the
+ *   逾期催办 (overdue), not a 认领提醒 besides it. Its card still offers 认领 (the card follows the item's state), and
+ *   the 逾期预警 / 约谈建议 thresholds apply to it as to a claimed item.
  * - 到期提醒 (due_soon): exactly `left` working days before the deadline, for each `left` in `beforeDeadline`.
  *   Exact on purpose: a reminder missed on its day (the sweep did not run) is not sent late with a wrong count.
  *   Since sweeps run on working days only and `left` drops by one each working day, every rung is hit once.
@@ -105,6 +109,28 @@ export interface ChaseStep {
   workdays: number;
 }
 
+/**
+ * The kinds from the most to the least pressing. A person told of several steps at once hears of each item once,
+ * under its most pressing kind (the sweep's one message per person, chase-card-render.ts).
+ */
+export const CHASE_URGENCY: readonly ChaseKind[] = [
+  'interview_proposal',
+  'warning',
+  'overdue',
+  'due_today',
+  'due_soon',
+  'unclaimed',
+  'progress_request',
+  'progress_missed',
+];
+
+/** The most pressing of `kinds` (see CHASE_URGENCY); undefined for none. */
+export function mostUrgent(kinds: Iterable<ChaseKind>): ChaseKind | undefined {
+  let best: ChaseKind | undefined;
+  for (const k of kinds) if (best === undefined || CHASE_URGENCY.indexOf(k) < CHASE_URGENCY.indexOf(best)) best = k;
+  return best;
+}
+
 /** The states the ladder chases; everything else (awaiting review, closed, merged, cancelled) hears nothing. */
 export const CHASED_STATES: readonly ItemState[] = ['assigned', 'in_progress'];
 
@@ -142,7 +168,7 @@ function stepsFor(item: LadderItem, today: string, cal: WorkCalendar, cfg: Ladde
   const add = (kind: ChaseKind, key: string, audience: ChaseStep['audience']) =>
     steps.push({ kind, key: `${kind}:${id}:${key}`, audience, workdays });
 
-  if (item.state === 'assigned' && item.assignedAt) {
+  if (item.state === 'assigned' && item.assignedAt && !overdue) {
     const waited = cal.workdaysBetween(isoChinaDate(item.assignedAt), today);
     if (waited >= rungs.unclaimedAfter) add('unclaimed', `${deadline}:${today}`, ['unit']);
   }

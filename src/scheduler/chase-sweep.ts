@@ -1,8 +1,9 @@
-import { type ChaseKind, type ChaseStep, ladderAt } from '../domain/chase-ladder';
+import { type ChaseKind, type ChaseStep, ladderAt, mostUrgent } from '../domain/chase-ladder';
 import { chinaDate } from '../domain/dates';
 import type { ItemState, ProgressCycle } from '../domain/item';
-import type { ChaseCardRef } from './chase-card-render';
-import type { Db, Tx } from '../db/client';
+import { quietNotBefore } from '../domain/quiet-hours';
+import type { BatchEntryRef, ChaseBatchRef, ChaseCardRef } from './chase-card-render';
+import type { Db } from '../db/client';
 import { findUnit, peopleWithRole } from '../db/org-repository';
 import { bulkEnqueuer, personAddress } from '../messenger/outbox';
 import type { WorkCalendar } from '../domain/calendar';
@@ -16,8 +17,10 @@ export interface SweepResult {
   due: number;
   /** New chase records written now. */
   recorded: number;
-  /** Messages planned now (written to the outbox). */
+  /** Messages planned now (written to the outbox): at most one per person per sweep. */
   planned: number;
+  /** Set when the sweep ran in quiet hours: what it planned waits until then (ISO instant). */
+  notBefore?: string;
   byKind: Partial<Record<ChaseKind, number>>;
 }
 
@@ -42,28 +45,67 @@ interface DueItem {
   leaderId: string;
 }
 
+/** How a recipient hears of a step: only recorded (a line in the supervisors' summary), or on a card. */
+const RECORD = 0;
+const CARD = 1;
+/** The 逾期预警 as the leader in charge sees it (查看详情 only). */
+const LEADER_CARD = 2;
+type Hears = typeof RECORD | typeof CARD | typeof LEADER_CARD;
+
+/** One step for one recipient. Kept small: a sweep holds one per step and person until it writes. */
+interface Entry {
+  itemId: number;
+  kind: ChaseKind;
+  key: string;
+  hears: Hears;
+}
+
 /** Items read per query. */
 const BATCH = 2000;
 /**
- * Due steps written per transaction. Steps are collected across read batches and written in few, larger
- * transactions: each commit rewrites the index pages it touched, so fewer commits write less. Each transaction
- * still holds the write lock for well under a second at 100,000 items, so clicks on cards are not kept waiting.
+ * Chase rows written per transaction (a recipient's steps are never split across two). A recipient's steps span
+ * the whole ledger, so every transaction touches index pages all over the chases table, and each commit rewrites
+ * the pages it touched: few, large transactions write least. A working day at 100,000 items (about 30,000 rows)
+ * is one transaction, holding the write lock for a few hundred milliseconds, so clicks on cards are not kept
+ * waiting; a larger day (the catch-up after a missed week) is cut into a few.
  */
-const WRITE_CHUNK = 5000;
+const WRITE_CHUNK = 40_000;
+/** Step keys per lookup of what is already recorded. */
+const KEYS_PER_LOOKUP = 2000;
 
 /**
- * One pass of the chase ladder over every open item at `now`. Reads in bounded batches (keyset on id), decides
- * with the pure ladder, and records each due step once: the (step key, recipient) pair is unique, so a second
- * sweep, or two at once, write and send nothing new. Messages go to the outbox in the same transaction.
- * What is already recorded is read in the writing transaction, so a repeated sweep costs little more than the scan.
- * An item that changes between the read and the write is caught when its card is drawn (chase-card-render.ts).
- * Between batches the sweep gives the event loop a turn: at 100,000 items it runs for seconds, and a card click
- * meanwhile must still be answered within Feishu's three.
+ * One pass of the chase ladder over every open item at `now`, and one message per person for all of it.
+ *
+ * 1. Scan: read the open items in bounded batches (keyset on id), decide with the pure ladder, and sort every due
+ *    step by who is to hear of it. Nothing is written yet. Between batches the sweep gives the event loop a turn: at
+ *    100,000 items it runs for seconds, and a card click meanwhile must still be answered within Feishu's three.
+ * 2. Write, a group of recipients per transaction: for each recipient, the steps not recorded for them yet become
+ *    chase rows (the record of every step, one per step and recipient) and, if any calls for a card, ONE outbox
+ *    row that every one of those chase rows points at. Its card lists them all (a single item keeps its own card),
+ *    drawn when it is sent (chase-card-render.ts).
+ *
+ * Crash-safe and idempotent: a recipient's chase rows and their message are committed together or not at all, and
+ * what is already recorded is read inside the writing transaction (IMMEDIATE, so two sweeps at once serialise).
+ * A sweep that died half-way leaves each person either fully planned or untouched; a re-run, or a second sweep
+ * the same day, finds the (step, recipient) pairs recorded and plans nothing for them. The unique
+ * (step_key, recipient) index is the last guard.
+ *
+ * Quiet hours (schedule `quietHours`, rest days): a sweep run at a moment when nothing automatic may go out (an odd
+ * cron time, `tick --at` at night) plans as usual, with the messages waiting for the next allowed moment.
  */
-export async function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, cfg: ScheduleConfig): Promise<SweepResult> {
+export async function runChaseSweep(
+  db: Db,
+  calendar: WorkCalendar,
+  now: Date,
+  cfg: ScheduleConfig,
+  /** `writeChunk`: chase rows per write transaction (tests make it small to crash between transactions). */
+  opts: { writeChunk?: number } = {},
+): Promise<SweepResult> {
   const date = chinaDate(now);
   const result: SweepResult = { date, scanned: 0, due: 0, recorded: 0, planned: 0, byKind: {} };
   if (!calendar.isWorkday(date)) return { ...result, skipped: '非工作日' };
+  const notBefore = quietNotBefore(now, calendar, cfg.quietHours);
+  if (notBefore) result.notBefore = notBefore.toISOString();
   const pending = new Set(
     (db.$client.prepare("SELECT item_id FROM extensions WHERE status = 'pending'").pluck().all() as number[]),
   );
@@ -74,10 +116,8 @@ export async function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, c
     SELECT id, state, deadline, flagged, assigned_at, claimed_at, progress_cycle, lead_unit_id, leader_id,
       CASE WHEN progress_cycle != 'none' THEN (SELECT MAX(created_at) FROM progress_reports p WHERE p.item_id = items.id) END AS last_progress
     FROM items WHERE +state IN ('assigned', 'in_progress') AND id > ? ORDER BY id LIMIT ?`).raw();
-  const writer = new StepWriter(db, now);
-  const write = (due: Array<[DueItem, ChaseStep]>) => db.transaction((tx) => writer.writeBatch(tx, due, result), { behavior: 'immediate' });
+  const planner = new SweepPlanner(db, now, notBefore);
   const stepsOf = ladderAt(now, calendar, cfg.ladder);
-  let due: Array<[DueItem, ChaseStep]> = [];
   let after = 0;
   for (;;) {
     const rows = scan.all(after, BATCH) as ScanRow[];
@@ -97,103 +137,173 @@ export async function runChaseSweep(db: Db, calendar: WorkCalendar, now: Date, c
         hasPendingExtension: pending.has(id),
       });
       if (steps.length === 0) continue;
+      result.due += steps.length;
       const item: DueItem = { id, leadUnitId, leaderId };
-      for (const step of steps) due.push([item, step]);
+      for (const step of steps) planner.add(item, step);
     }
-    if (due.length >= WRITE_CHUNK) {
-      result.due += due.length;
-      write(due);
-      due = [];
-    }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await turn();
   }
-  if (due.length) {
-    result.due += due.length;
-    write(due);
+  for (const chunk of planner.chunks(opts.writeChunk ?? WRITE_CHUNK)) {
+    db.transaction(() => planner.write(chunk, result), { behavior: 'immediate' });
+    await turn();
   }
   return result;
 }
 
-/** Turns due steps into chase records and messages, each recipient once. */
-class StepWriter {
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Sorts due steps by recipient, then writes each recipient's chase rows and their one message. */
+class SweepPlanner {
   private readonly unitPeople = new Map<string, { head: string | null; all: string[] }>();
   private supervisors: string[] | null = null;
+  /** Every recipient's entries, in the order first met (item id order). */
+  private readonly byRecipient = new Map<string, Entry[]>();
   private readonly at: string;
   private readonly recordedPairs;
   private readonly insertChase;
-  private readonly dropOutbox;
   private readonly enqueue;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly now: Date,
+    private readonly notBefore: Date | undefined,
   ) {
     this.at = now.toISOString();
     this.recordedPairs = db.$client.prepare(
-      "SELECT step_key || char(10) || recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))",
-    ).pluck();
+      'SELECT step_key, recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))',
+    ).raw();
     this.insertChase = db.$client.prepare(
       'INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at, outbox_id) VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT DO NOTHING',
     );
-    this.dropOutbox = db.$client.prepare('DELETE FROM outbox WHERE id = ?');
     this.enqueue = bulkEnqueuer(db);
   }
 
-  writeBatch(tx: Tx, due: Array<[DueItem, ChaseStep]>, r: SweepResult) {
-    const done = new Set(this.recordedPairs.all(JSON.stringify(due.map(([, s]) => s.key))) as string[]);
-    // Only steps with someone not yet told are written (a repeat sweep: none).
-    const work = due.map(([row, step]) => ({ row, step, targets: this.targets(tx, row, step).filter((t) => !done.has(`${step.key}\n${t.to}`)) }));
-    for (const { row, step, targets } of work) {
-      for (const t of targets) {
-        // What was recorded is known (read above, in this same write transaction), so the message goes first and
-        // the chase row carries its id; the chase's unique (step, recipient) still guards against a second one.
-        const outboxId = t.card
-          ? this.enqueue({ to: personAddress(t.to), msgType: 'interactive', content: '', render: t.card, purpose: `chase:${step.kind}`, itemId: row.id }, this.now)
-          : null;
-        if (this.insertChase.run(row.id, step.kind, step.key, t.to, this.at, outboxId).changes === 0) {
-          if (outboxId) this.dropOutbox.run(outboxId);
-          continue;
-        }
-        r.recorded++;
-        r.byKind[step.kind] = (r.byKind[step.kind] ?? 0) + 1;
-        if (outboxId) r.planned++;
-      }
-    }
-  }
-
-  /** Who hears of a step, and which card each gets (drawn when sent: see chase-card-render.ts). */
-  private targets(tx: Tx, row: DueItem, step: ChaseStep): Array<{ to: string; card: ChaseCardRef | null }> {
-    const unit = this.people(tx, row.leadUnitId);
+  /** Who hears of a step, and how (the cards are drawn when sent: see chase-card-render.ts). */
+  add(item: DueItem, step: ChaseStep) {
+    const tell = (to: string, hears: Hears) => {
+      let list = this.byRecipient.get(to);
+      if (!list) this.byRecipient.set(to, (list = []));
+      // A person in two roles for one step (a leader who is also the unit head) hears of it once, in the first.
+      const last = list[list.length - 1];
+      if (last?.key === step.key) return;
+      list.push({ itemId: item.id, kind: step.kind, key: step.key, hears });
+    };
+    const unit = this.people(item.leadUnitId);
     switch (step.kind) {
       case 'warning':
-        return [
-          ...(unit.head ? [{ to: unit.head, card: { card: 'chase', kind: 'warning' } as ChaseCardRef }] : []),
-          { to: row.leaderId, card: { card: 'chase', kind: 'warning', forLeader: true } },
-          { to: 'supervisors', card: null }, // a line in the supervisors' daily summary
-        ];
+        if (unit.head) tell(unit.head, CARD);
+        tell(item.leaderId, LEADER_CARD);
+        tell('supervisors', RECORD); // a line in the supervisors' daily summary
+        return;
       case 'interview_proposal':
-        return this.supervisorIds(tx).map((to) => ({ to, card: { card: 'chase', kind: 'interview_proposal' } }));
+        for (const to of this.supervisorIds()) tell(to, CARD);
+        return;
       case 'progress_missed':
-        return [{ to: 'supervisors', card: null }];
-      default: {
-        const periodDue = step.kind === 'progress_request' ? step.key.split(':').at(-1) : undefined;
-        const card: ChaseCardRef = { card: 'chase', kind: step.kind, ...(periodDue ? { periodDue } : {}) };
-        return unit.all.map((to) => ({ to, card }));
-      }
+        tell('supervisors', RECORD);
+        return;
+      default:
+        for (const to of unit.all) tell(to, CARD);
     }
   }
 
-  private people(tx: Tx, unitId: string) {
+  /** Groups of whole recipients, about `size` entries each. */
+  *chunks(size: number): Generator<Array<[string, Entry[]]>> {
+    let chunk: Array<[string, Entry[]]> = [];
+    let n = 0;
+    for (const pair of this.byRecipient) {
+      chunk.push(pair);
+      n += pair[1].length;
+      if (n >= size) {
+        yield chunk;
+        chunk = [];
+        n = 0;
+      }
+    }
+    if (chunk.length) yield chunk;
+  }
+
+  /** Runs inside the caller's (immediate) transaction: the prepared statements share its connection. */
+  write(chunk: Array<[string, Entry[]]>, r: SweepResult) {
+    const keys = new Set<string>();
+    for (const [, list] of chunk) for (const e of list) keys.add(e.key);
+    // Who has been told of each step already (a repeat sweep: everyone). Asked a slice of keys at a time: one JSON
+    // list of a whole day's keys makes SQLite parse megabytes at once, and the process keeps what malloc took.
+    const told = new Map<string, string[]>();
+    const all = [...keys];
+    for (let i = 0; i < all.length; i += KEYS_PER_LOOKUP) {
+      for (const [key, to] of this.recordedPairs.all(JSON.stringify(all.slice(i, i + KEYS_PER_LOOKUP))) as Array<[string, string]>) {
+        const list = told.get(key);
+        if (list) list.push(to);
+        else told.set(key, [to]);
+      }
+    }
+    const rows: Array<[Entry, string, number | null]> = [];
+    for (const [to, list] of chunk) {
+      const fresh = told.size ? list.filter((e) => !told.get(e.key)?.includes(to)) : list;
+      if (fresh.length === 0) continue;
+      const carded = fresh.filter((e) => e.hears !== RECORD);
+      let outboxId: number | null = null;
+      if (carded.length) {
+        const m = describe(carded);
+        outboxId = this.enqueue(
+          { to: personAddress(to), msgType: 'interactive', content: '', render: m.render, purpose: m.purpose, itemId: m.itemId, notBefore: this.notBefore },
+          this.now,
+        );
+        r.planned++;
+      }
+      for (const e of fresh) rows.push([e, to, e.hears === RECORD ? null : outboxId]);
+    }
+    // Written in step-key order, so the (step_key, recipient) index, the chases table's largest, is walked page by
+    // page rather than all over.
+    rows.sort((a, b) => (a[0].key < b[0].key ? -1 : a[0].key > b[0].key ? 1 : 0));
+    for (const [e, to, outboxId] of rows) {
+      if (this.insertChase.run(e.itemId, e.kind, e.key, to, this.at, outboxId).changes === 0) continue;
+      r.recorded++;
+      r.byKind[e.kind] = (r.byKind[e.kind] ?? 0) + 1;
+    }
+  }
+
+  private people(unitId: string) {
     let p = this.unitPeople.get(unitId);
     if (!p) {
-      const u = findUnit(tx, unitId);
+      const u = findUnit(this.db, unitId);
       p = { head: u?.headId ?? null, all: [...new Set([u?.headId, ...(u?.liaisonIds ?? [])].filter((x): x is string => !!x))] };
       this.unitPeople.set(unitId, p);
     }
     return p;
   }
 
-  private supervisorIds(tx: Tx) {
-    return (this.supervisors ??= peopleWithRole(tx, 'supervisor').map((p) => p.id));
+  private supervisorIds() {
+    return (this.supervisors ??= peopleWithRole(this.db, 'supervisor').map((p) => p.id));
   }
+}
+
+/** The period a progress request asks for: the last part of its key (progress_request:<id>:<due date>). */
+const periodOf = (e: Entry) => (e.kind === 'progress_request' ? e.key.slice(e.key.lastIndexOf(':') + 1) : undefined);
+
+/**
+ * The one message for a recipient's new steps. About one item: that item's own card, of its most pressing kind,
+ * the other kinds noted (`also`). About several: the batched card, listing every step (the card groups them).
+ */
+function describe(entries: Entry[]): { render: ChaseCardRef | ChaseBatchRef; purpose: string; itemId: number | null } {
+  const first = entries[0]!;
+  if (entries.every((e) => e.itemId === first.itemId)) {
+    const kind = mostUrgent(entries.map((e) => e.kind))!;
+    const top = entries.find((e) => e.kind === kind)!;
+    const periodDue = periodOf(top) ?? entries.map(periodOf).find((p) => p);
+    const also = [...new Set(entries.map((e) => e.kind).filter((k) => k !== kind))];
+    const render: ChaseCardRef = {
+      card: 'chase',
+      kind,
+      ...(top.hears === LEADER_CARD ? { forLeader: true } : {}),
+      ...(periodDue ? { periodDue } : {}),
+      ...(also.length ? { also } : {}),
+    };
+    return { render, purpose: `chase:${kind}`, itemId: first.itemId };
+  }
+  const list: BatchEntryRef[] = entries.map((e) => {
+    const p = periodOf(e);
+    return { i: e.itemId, k: e.kind, ...(e.hears === LEADER_CARD ? { l: 1 as const } : {}), ...(p ? { p } : {}) };
+  });
+  return { render: { card: 'chase-batch', entries: list }, purpose: 'chase:batch', itemId: null };
 }

@@ -10,7 +10,11 @@ export interface JobDeps {
   schedule: ScheduleConfig;
 }
 
-/** A scheduled job: when (cron, Asia/Shanghai) and what it does at a given moment. node-cron only wires these. */
+/**
+ * A scheduled job: when (cron, Asia/Shanghai) and what it does at a given moment. node-cron only wires these.
+ * Every job's messages respect the quiet hours (schedule `quietHours`, rest days): run at a disallowed moment, a job
+ * plans as usual and its messages wait for the next allowed one (domain/quiet-hours.ts).
+ */
 export interface Job {
   name: string;
   cron: string;
@@ -23,7 +27,7 @@ export function jobs(schedule: ScheduleConfig): Job[] {
     {
       name: 'chase-sweep',
       cron: schedule.times.chaseSweep,
-      description: '催办阶梯：认领提醒、到期提醒、逾期催办、逾期预警、约谈建议、进展报送',
+      description: '催办阶梯：认领提醒、到期提醒、逾期催办、逾期预警、约谈建议、进展报送（每人每次一条汇总消息）',
       run: (d, now) => runChaseSweep(d.db, d.calendar, now, d.schedule),
     },
     {

@@ -2,6 +2,7 @@ import { validate } from 'node-cron';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
+import { DEFAULT_QUIET_HOURS, type QuietHours, isClockTime } from '../domain/quiet-hours';
 
 /** When each job runs (cron, Asia/Shanghai) and how hard the ladder chases. Defaults suit a university office. */
 export interface ScheduleConfig {
@@ -9,19 +10,28 @@ export interface ScheduleConfig {
   ladder: LadderConfig;
   /** A deadline this many working days away turns the light yellow. */
   yellowWithin: number;
+  /**
+   * When nothing automatic is sent on a working day (Beijing time); rest days are always quiet. A job that runs in
+   * them (an odd cron time, `tick --at` at night) plans its messages to wait for the next allowed moment.
+   */
+  quietHours: QuietHours;
 }
 
 export const DEFAULT_SCHEDULE: ScheduleConfig = {
   times: { chaseSweep: '0 9 * * *', unitDigest: '30 9 * * *', supervisorSummary: '0 17 * * *' },
   ladder: DEFAULT_LADDER,
   yellowWithin: 3,
+  quietHours: DEFAULT_QUIET_HOURS,
 };
 
 const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
 const days = z.number().int().min(0).max(60);
+// Quoted in YAML ('08:00'): unquoted, YAML 1.1 readers take 08:00 for a number.
+const clock = z.string().refine(isClockTime, '应为 HH:MM 格式的北京时间，如 \'08:00\'');
 const fileSchema = z.strictObject({
   times: z.strictObject({ chaseSweep: cron, unitDigest: cron, supervisorSummary: cron }).partial().optional(),
   yellowWithin: days.optional(),
+  quietHours: z.strictObject({ start: clock, end: clock }).partial().optional(),
   ladder: z
     .strictObject({
       unclaimedAfter: days,
@@ -44,6 +54,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
   return {
     times: { ...DEFAULT_SCHEDULE.times, ...f.times },
     yellowWithin: f.yellowWithin ?? DEFAULT_SCHEDULE.yellowWithin,
+    quietHours: { ...DEFAULT_SCHEDULE.quietHours, ...f.quietHours },
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
   };
 }

@@ -10,6 +10,7 @@ import {
   textOf,
   unitDigestCard,
 } from '../../src/cards/cards';
+import { BATCH_ROWS, type BatchRow, chaseBatchCard } from '../../src/cards/chase-cards';
 import type { Item, ItemState } from '../../src/domain/item';
 import { buttonLabel, buttonValue, buttonsOf, checkCard } from './card-schema';
 import { ctx, item } from './item-fixture';
@@ -39,8 +40,36 @@ const summary = {
   missedProgress: [],
 };
 
+/** What the head of 教务处 hears of in one sweep: one item of each kind the unit is chased for. */
+const unitBatch: BatchRow[] = [
+  { item: soon({ id: 3, seq: 3, number: '督办〔2026〕3号', title: '推进课程思政建设' }), kind: 'due_soon' },
+  { item: late({ id: 1, seq: 1, number: '督办〔2026〕1号', title: '修订学籍管理规定' }), kind: 'overdue' },
+  { item: assigned({ id: 5, seq: 5, number: '督办〔2026〕5号', title: '编制十五五学科规划' }), kind: 'unclaimed' },
+  { item: today({ id: 2, seq: 2, number: '督办〔2026〕2号', title: '完善实验室安全制度' }), kind: 'due_today' },
+  { item: late({ id: 6, seq: 6, number: '督办〔2026〕6号', title: '推进智慧校园建设' }), kind: 'warning', chases: 5 },
+  {
+    item: item({ id: 4, seq: 4, number: '督办〔2026〕4号', title: '完善科研经费管理办法', progressCycle: 'biweekly' }),
+    kind: 'progress_request',
+    periodDue: '2026-11-23',
+  },
+  { item: late({ id: 8, seq: 8, number: '督办〔2026〕8号', title: '落实巡视整改任务', state: 'assigned' }), kind: 'overdue' },
+];
+const leaderBatch: BatchRow[] = [
+  { item: late({ id: 1, number: '督办〔2026〕1号', title: '修订学籍管理规定' }), kind: 'warning', forLeader: true, chases: 4 },
+  { item: late12({ id: 2, number: '督办〔2026〕2号', title: '推进智慧校园建设' }), kind: 'warning', forLeader: true, chases: 11 },
+];
+const supervisorBatch: BatchRow[] = [
+  { item: late12({ id: 1, number: '督办〔2026〕1号', title: '修订学籍管理规定' }), kind: 'interview_proposal', chases: 10 },
+  { item: late12({ id: 2, number: '督办〔2026〕2号', title: '推进智慧校园建设', version: 7 }), kind: 'interview_proposal', chases: 12 },
+];
+
 function catalogue(): Record<string, Card> {
   return {
+    'batch unit': chaseBatchCard(unitBatch, c),
+    'batch leader': chaseBatchCard(leaderBatch, c),
+    'batch supervisor': chaseBatchCard(supervisorBatch, c),
+    'reminder overdue unclaimed': reminderCard(late({ state: 'assigned' }), c, 'overdue'),
+    'reminder due_soon with a progress request': reminderCard(soon(), c, 'due_soon', { also: ['progress_request'] }),
     'reminder unclaimed': reminderCard(assigned(), c, 'unclaimed'),
     'reminder due_soon': reminderCard(soon(), c, 'due_soon'),
     'reminder due_soon extension pending': reminderCard(soon({ pendingExtension: ext }), c, 'due_soon'),
@@ -146,6 +175,101 @@ describe('reminderCard (催办)', () => {
       expect(textOf(cards[name]!)).toContain('💬 回复本消息即可报送进展');
     }
     expect(textOf(cards['reminder unclaimed']!)).toContain('认领后，回复本消息即可报送进展');
+  });
+});
+
+describe('reminderCard for several steps at once', () => {
+  it('a deadline reminder for an unclaimed item says so and offers 认领 (no separate 认领提醒)', () => {
+    const card = cards['reminder overdue unclaimed']!;
+    expect(header(card).title.content).toBe('【逾期催办】修订本科生培养方案');
+    expect(textOf(card)).toContain('🔴 已逾期 2 个工作日，请尽快办理；督办单尚未认领，请先认领');
+    expect(labels(card)).toEqual(['认领', '查看详情']);
+    expect(textOf(reminderCard(assigned({ deadline: '2026-11-26' }), c, 'due_soon'))).toContain('督办单尚未认领，请先认领');
+    expect(textOf(cards['reminder unclaimed']!)).not.toContain('督办单尚未认领');
+  });
+
+  it('a progress request told with a deadline reminder is named on it', () => {
+    expect(textOf(cards['reminder due_soon with a progress request']!)).toContain('⏰ 距完成时限还有 3 个工作日；请同时报送本期工作进展');
+    expect(textOf(cards['reminder due_soon']!)).not.toContain('请同时报送');
+  });
+});
+
+describe('chaseBatchCard (one reminder for everything due to one person)', () => {
+  const card = cards['batch unit']!;
+
+  it('groups the items by urgency, most urgent first, each group with its count', () => {
+    expect(header(card).title.content).toBe('【督办提醒】7 项督办事项需要您关注');
+    expect(header(card).subtitle?.content).toBe('逾期预警 1 · 逾期 2 · 今日到期 1 · 即将到期 1 · 待认领 1 · 进展报送 1');
+    expect(header(card).template).toBe('red');
+    const text = textOf(card);
+    const order = ['逾期预警（1 项）', '6号', '逾期（2 项）', '1号', '8号', '今日到期（1 项）', '2号', '即将到期（1 项）', '3号', '待认领（1 项）', '5号', '进展报送（1 项）', '4号'];
+    const at = order.map((x) => text.indexOf(x));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  it('each item: light, number, title, unit, deadline, days left or overdue and what it needs', () => {
+    const text = textOf(card);
+    expect(text).toContain('🔴 督办〔2026〕6号 推进智慧校园建设\n教务处 · 截止 2026年11月19日　已逾期 2 个工作日 · 已催办 5 次');
+    expect(text).toContain('🔴 督办〔2026〕8号 落实巡视整改任务\n教务处 · 截止 2026年11月19日　已逾期 2 个工作日 · 尚未认领');
+    expect(text).toContain('督办〔2026〕2号 完善实验室安全制度\n教务处 · 截止 2026年11月23日　今日到期');
+    expect(text).toContain('🟡 督办〔2026〕3号 推进课程思政建设\n教务处 · 截止 2026年11月26日　剩余 3 个工作日');
+    expect(text).toContain('督办〔2026〕5号 编制十五五学科规划\n教务处 · 截止 2026年12月31日　剩余 28 个工作日');
+    expect(text).toContain('请报送本期（截至 2026年11月23日）进展 · 剩余 28 个工作日');
+    expect(text).toContain('回复本消息不会记为进展');
+  });
+
+  it('each item its action (认领 while unclaimed, else 填报进展) and 查看详情, carrying {a, id, v}', () => {
+    expect(buttonsOf(card).map(buttonValue)).toEqual([
+      { a: 'progress_form', id: 6, v: 3 },
+      { a: 'detail', id: 6, v: 3 },
+      { a: 'progress_form', id: 1, v: 3 },
+      { a: 'detail', id: 1, v: 3 },
+      { a: 'claim', id: 8, v: 3 },
+      { a: 'detail', id: 8, v: 3 },
+      { a: 'progress_form', id: 2, v: 3 },
+      { a: 'detail', id: 2, v: 3 },
+      { a: 'progress_form', id: 3, v: 3 },
+      { a: 'detail', id: 3, v: 3 },
+      { a: 'claim', id: 5, v: 2 },
+      { a: 'detail', id: 5, v: 2 },
+      { a: 'progress_form', id: 4, v: 3 },
+      { a: 'detail', id: 4, v: 3 },
+    ]);
+  });
+
+  it('the leader in charge: 查看详情 only, asked to press the unit', () => {
+    const leader = cards['batch leader']!;
+    expect(buttonsOf(leader).map(buttonValue)).toEqual([
+      { a: 'detail', id: 2, v: 3 },
+      { a: 'detail', id: 1, v: 3 },
+    ]);
+    expect(textOf(leader)).toContain('请督促主办单位加快办理');
+    expect(textOf(leader)).toContain('已逾期 12 个工作日 · 已催办 11 次');
+    expect(textOf(leader)).not.toContain('尚未认领');
+  });
+
+  it('the supervisors: 签发约谈通知 and 查看详情 per item; none once an item is no longer chased', () => {
+    const sup = cards['batch supervisor']!;
+    expect(header(sup).subtitle?.content).toBe('约谈建议 2');
+    expect(labels(sup)).toEqual(['签发约谈通知', '查看详情', '签发约谈通知', '查看详情']);
+    expect(buttonsOf(sup).map(buttonValue)[2]).toEqual({ a: 'issue_interview', id: 2, v: 7 });
+    const closed = chaseBatchCard([{ ...supervisorBatch[0]!, item: late12({ state: 'closed' }) }, supervisorBatch[1]!], c);
+    expect(labels(closed)).toEqual(['签发约谈通知', '查看详情', '查看详情']);
+  });
+
+  it(`at most ${BATCH_ROWS} rows, the most urgent, then 另有 N 项`, () => {
+    const many: BatchRow[] = Array.from({ length: 35 }, (_, i) => ({
+      item: item({ id: i + 1, seq: i + 1, number: `督办〔2026〕${i + 1}号`, deadline: i < 5 ? '2026-11-19' : '2026-11-26' }),
+      kind: i < 5 ? 'overdue' : 'due_soon',
+    }));
+    const big = chaseBatchCard(many, c);
+    expect(buttonsOf(big).filter((b) => buttonValue(b)?.a === 'detail')).toHaveLength(BATCH_ROWS);
+    const text = textOf(big);
+    expect(text).toContain('另有 15 项未显示');
+    expect(text).toContain('逾期（5 项）');
+    expect(text).toContain('即将到期（30 项）');
+    expect(header(big).title.content).toContain('35 项');
   });
 });
 
@@ -310,6 +434,10 @@ describe('escaping and size', () => {
       supervisorSummaryCard(
         '2026-11-23',
         { turnedYellow: items, turnedRed: items, warnings: items, awaitingReview: items, missedProgress: items },
+        c,
+      ),
+      chaseBatchCard(
+        items.map((i, k): BatchRow => ({ item: i, kind: (['overdue', 'warning', 'due_soon', 'unclaimed', 'progress_request'] as const)[k % 5]!, chases: 3 })),
         c,
       ),
     ];

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { addDays, createWorkCalendar } from '../../src/domain/calendar';
 import {
   CHASE_LABELS,
+  CHASE_URGENCY,
   type ChaseKind,
   type ChaseStep,
   DEFAULT_LADDER,
   dueSteps,
   type LadderItem,
+  mostUrgent,
   progressDueToday,
 } from '../../src/domain/chase-ladder';
 import { ItemStates } from '../../src/domain/item';
@@ -153,11 +155,11 @@ describe('the ladder across the 2026 National Day holiday', () => {
     }
   });
 
-  it('keeps an unclaimed item on the ladder too, alongside the daily 认领提醒', () => {
+  it('keeps an unclaimed item on the ladder too: a daily 认领提醒 until the deadline, then the 逾期催办 instead', () => {
     const { out } = sweep('2026-09-18', '2026-10-13', lifeOf({ state: 'assigned' }));
     const unclaimed = out.filter(([, k]) => k === 'unclaimed').map(([d]) => d);
     expect(unclaimed).toEqual(
-      days('2026-09-20', '2026-10-13').filter((d) => cal.isWorkday(d)), // every working day from the make-up Sunday
+      days('2026-09-20', '2026-10-09').filter((d) => cal.isWorkday(d)), // every working day from the make-up Sunday
     );
     expect(out.filter(([, k]) => k !== 'unclaimed')).toEqual([
       ['2026-09-29', 'due_soon'],
@@ -287,6 +289,69 @@ describe('keys', () => {
       'overdue:17:2026-10-16:2026-10-21',
       'warning:17:2026-10-16', // Oct 19, 20, 21
     ]);
+  });
+});
+
+describe('one reminder a day for an unclaimed item', () => {
+  // Slip sent Sep 18 08:30, never claimed; deadline Oct 9 (2026 calendar above). The unit hears one reminder a
+  // working day: 认领提醒 while the deadline is ahead (with a deadline reminder beside it on its rungs: both are
+  // about claiming and finishing in time, and reach the person in one message), and once overdue only 逾期催办 —
+  // never 认领提醒 and 逾期催办 both. The overdue card still offers 认领 (it follows the item's state).
+  const unclaimedItem = (over: Partial<LadderItem> = {}) => item({ state: 'assigned', claimedAt: null, ...over });
+  it.each<[string, string, Partial<LadderItem>, ChaseKind[]]>([
+    ['before the deadline, off the rungs', '2026-09-22', {}, ['unclaimed']],
+    ['3 working days left', '2026-09-29', {}, ['unclaimed', 'due_soon']],
+    ['on the deadline', '2026-10-09', {}, ['unclaimed', 'due_today']],
+    ['1st working day overdue (make-up Saturday)', '2026-10-10', {}, ['overdue']],
+    ['2nd working day overdue', '2026-10-12', {}, ['overdue']],
+    ['3rd working day overdue: the warning too', '2026-10-13', {}, ['overdue', 'warning']],
+    ['10th working day overdue: the 约谈 proposal too', '2026-10-22', {}, ['overdue', 'warning', 'interview_proposal']],
+    ['挂牌督办, 1st working day overdue', '2026-10-10', { flagged: true }, ['overdue', 'warning']],
+    ['deadline on a holiday (Oct 5), the day after the holiday', '2026-10-08', { deadline: '2026-10-05' }, ['overdue']],
+    ['deadline on a holiday (Oct 5), the last working day before it', '2026-09-30', { deadline: '2026-10-05' }, ['unclaimed', 'due_today']],
+    ['overdue but no record of the slip', '2026-10-12', { assignedAt: null }, ['overdue']],
+    ['overdue with an extension pending', '2026-10-12', { hasPendingExtension: true }, []],
+  ])('%s (%s)', (_, date, over, kinds) => {
+    const steps = dueSteps(unclaimedItem(over), chinaTime(date), cal);
+    expect(steps.map((s) => s.kind)).toEqual(kinds);
+    expect(steps.filter((s) => s.kind === 'unclaimed' || s.kind === 'overdue')).toHaveLength(kinds.length ? 1 : 0);
+  });
+
+  it('the overdue step of an unclaimed item is keyed like any overdue step, once a day', () => {
+    const { out, steps } = sweep('2026-10-09', '2026-10-14', () => unclaimedItem());
+    expect(out).toEqual([
+      ['2026-10-09', 'unclaimed'],
+      ['2026-10-09', 'due_today'],
+      ['2026-10-10', 'overdue'],
+      ['2026-10-12', 'overdue'],
+      ['2026-10-13', 'overdue'],
+      ['2026-10-13', 'warning'],
+      ['2026-10-14', 'overdue'],
+    ]);
+    expect(steps.filter((s) => s.kind === 'overdue').map((s) => s.key)).toEqual([
+      'overdue:17:2026-10-09:2026-10-10',
+      'overdue:17:2026-10-09:2026-10-12',
+      'overdue:17:2026-10-09:2026-10-13',
+      'overdue:17:2026-10-09:2026-10-14',
+    ]);
+  });
+});
+
+describe('urgency', () => {
+  it.each<[ChaseKind[], ChaseKind | undefined]>([
+    [['unclaimed', 'due_soon'], 'due_soon'],
+    [['overdue', 'warning'], 'warning'],
+    [['overdue', 'warning', 'interview_proposal'], 'interview_proposal'],
+    [['progress_request', 'due_today'], 'due_today'],
+    [['progress_request', 'unclaimed'], 'unclaimed'],
+    [['progress_request'], 'progress_request'],
+    [[], undefined],
+  ])('the most pressing of %j is %s', (kinds, top) => {
+    expect(mostUrgent(kinds)).toBe(top);
+  });
+
+  it('ranks every kind', () => {
+    expect([...CHASE_URGENCY].sort()).toEqual(Object.keys(CHASE_LABELS).sort());
   });
 });
 

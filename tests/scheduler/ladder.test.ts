@@ -73,8 +73,7 @@ describe('the chase ladder across the 2026 National Day holiday', () => {
       ['2026-10-09', '今日到期'],
       ['2026-10-10', '逾期催办'], // a Saturday, but a make-up working day
       ['2026-10-12', '逾期催办'],
-      ['2026-10-13', '逾期催办'],
-      ['2026-10-13', '逾期预警'], // 3rd working day overdue
+      ['2026-10-13', '逾期预警'], // 3rd working day overdue: that day's 逾期催办 is in the same one message
       ['2026-10-14', '逾期催办'],
       ['2026-10-15', '逾期催办'],
       ['2026-10-16', '逾期催办'],
@@ -126,9 +125,24 @@ describe('the chase ladder across the 2026 National Day holiday', () => {
       other.$client.close();
     }
     await h.flush();
-    // 1 working day left (and still unclaimed) → one 到期提醒 and one 认领提醒 each, whoever ran the sweep.
-    expect(chaseCards(WHO.unitHead).map((m) => kindOf(headerOf(m)))).toEqual(['到期提醒', '认领提醒', '到期提醒']);
-    expect(chaseCards(WHO.liaison)).toHaveLength(3);
+    // 1 working day left (and still unclaimed) → one message each, whoever ran the sweep: the 到期提醒, which
+    // says the item is unclaimed and offers 认领 (the 认领提醒 of the day is in it).
+    expect(chaseCards(WHO.unitHead).map((m) => kindOf(headerOf(m)))).toEqual(['到期提醒', '到期提醒']);
+    const last = chaseCards(WHO.unitHead).at(-1)!;
+    expect(textOf(last.content as Record<string, unknown>)).toContain('督办单尚未认领，请先认领');
+    expect(buttonValue(last.content, '认领').a).toBe('claim');
+    expect(chaseCards(WHO.liaison)).toHaveLength(2);
+    const steps = h.db.$client.prepare("SELECT kind, recipient, outbox_id FROM chases WHERE at = ? ORDER BY id").all(h.now.toISOString()) as { kind: string; recipient: string; outbox_id: number }[];
+    expect(steps.map((r) => [r.kind, r.recipient]).sort()).toEqual([
+      ['due_soon', WHO.unitHead],
+      ['due_soon', WHO.liaison],
+      ['unclaimed', WHO.unitHead],
+      ['unclaimed', WHO.liaison],
+    ]);
+    // Both of a person's steps point at that person's one message.
+    for (const who of [WHO.unitHead, WHO.liaison]) {
+      expect(new Set(steps.filter((r) => r.recipient === who).map((r) => r.outbox_id)).size).toBe(1);
+    }
     const uuids = h.fake.sent.map((m) => m.uuid);
     expect(new Set(uuids).size).toBe(uuids.length);
   });
@@ -172,10 +186,16 @@ describe('cards drawn when sent', () => {
     await h.say(WHO.supervisor, '/督办 新建 修订学籍管理规定 主办:教务处 截止:2026-11-27');
     h.setNow('2026-11-24');
     const sweep = h.bot.jobs.find((j) => j.name === 'chase-sweep')!;
-    await runJob(sweep, h.bot.jobDeps, h.now, log); // plans 认领提醒 and 到期提醒 (3 working days left), not yet sent
+    // Plans 到期提醒 (3 working days left) with the day's 认领提醒 in it, one message each to the head and the
+    // liaison, not yet sent.
+    await runJob(sweep, h.bot.jobDeps, h.now, log);
     const planned = h.db.$client.prepare("SELECT purpose, content, render FROM outbox WHERE purpose LIKE 'chase:%' ORDER BY id").all() as { purpose: string; content: string; render: string }[];
-    expect(planned.map((r) => r.purpose).sort()).toEqual(['chase:due_soon', 'chase:due_soon', 'chase:unclaimed', 'chase:unclaimed']);
-    expect(planned.every((r) => r.content === '' && JSON.parse(r.render).kind === r.purpose.slice('chase:'.length))).toBe(true);
+    expect(planned.map((r) => r.purpose)).toEqual(['chase:due_soon', 'chase:due_soon']);
+    expect(planned.every((r) => r.content === '')).toBe(true);
+    expect(planned.map((r) => JSON.parse(r.render))).toEqual([
+      { card: 'chase', kind: 'due_soon', also: ['unclaimed'] },
+      { card: 'chase', kind: 'due_soon', also: ['unclaimed'] },
+    ]);
     // The head claims from the 督办单 before the sender gets to the reminders.
     const slip = h.sentTo(WHO.unitHead).find((m) => JSON.stringify(m.content).includes('认领'))!;
     await h.click(WHO.unitHead, buttonValue(slip.content, '认领'), { messageId: slip.message_id });
@@ -184,7 +204,19 @@ describe('cards drawn when sent', () => {
     expect(toLiaison.some((t) => t.includes('认领提醒'))).toBe(false);
     const reminder = h.sentTo(WHO.liaison).find((m) => headerOf(m).includes('到期提醒'))!;
     expect(JSON.stringify(reminder.content)).not.toContain('"认领"');
+    expect(JSON.stringify(reminder.content)).not.toContain('尚未认领');
     expect(JSON.stringify(reminder.content)).toContain('办理中');
+  });
+
+  it('a message whose only step no longer applies is skipped with the reason', async () => {
+    h.setNow('2026-11-20');
+    await h.say(WHO.supervisor, '/督办 新建 修订学籍管理规定 主办:教务处 截止:2026-12-31');
+    h.setNow('2026-11-24');
+    const sweep = h.bot.jobs.find((j) => j.name === 'chase-sweep')!;
+    await runJob(sweep, h.bot.jobDeps, h.now, log); // 认领提醒 only, to the head and the liaison
+    const slip = h.sentTo(WHO.unitHead).find((m) => JSON.stringify(m.content).includes('认领'))!;
+    await h.click(WHO.unitHead, buttonValue(slip.content, '认领'), { messageId: slip.message_id });
+    expect(h.sentTo(WHO.liaison).map(headerOf).some((t) => t.includes('认领提醒'))).toBe(false);
     const skipped = h.db.$client.prepare("SELECT status, last_error FROM outbox WHERE purpose = 'chase:unclaimed'").all() as { status: string; last_error: string }[];
     expect(skipped).toEqual([
       { status: 'skipped', last_error: expect.stringContaining('已认领') },
@@ -202,25 +234,29 @@ describe('cards drawn when sent', () => {
     h.setNow('2026-11-24');
     const before = h.fake.sent.length;
     const sweep = h.bot.jobs.find((j) => j.name === 'chase-sweep')!;
-    await runJob(sweep, h.bot.jobDeps, h.now, log); // 到期提醒 for both, to the head and the liaison, not yet sent
+    await runJob(sweep, h.bot.jobDeps, h.now, log); // 到期提醒 for both, one message each to the head and the liaison, not yet sent
     const [first, second] = [findItemByNumber(h.db, 2026, 1)!, findItemByNumber(h.db, 2026, 2)!];
     const { applyCommand } = await import('../../src/services/apply-command');
-    // Both change before the sender's next turn (no await in between).
-    applyCommand(h.bot.ctx, { itemId: first.id, actorId: WHO.supervisor, channel: 'api', command: { type: 'cancel', reason: '任务调整' }, now: h.now });
-    applyCommand(h.bot.ctx, { itemId: second.id, actorId: WHO.unitHead, channel: 'api', command: { type: 'request_extension', reason: '等待设备到货', proposedDeadline: '2026-12-18' }, now: h.now });
+    // Both change before the sender's next turn: in one transaction, so the first change's notifications do not
+    // wake the sender (which would draw the batched card, with the second item still in it) before the second.
+    h.db.transaction(() => {
+      applyCommand(h.bot.ctx, { itemId: first.id, actorId: WHO.supervisor, channel: 'api', command: { type: 'cancel', reason: '任务调整' }, now: h.now });
+      applyCommand(h.bot.ctx, { itemId: second.id, actorId: WHO.unitHead, channel: 'api', command: { type: 'request_extension', reason: '等待设备到货', proposedDeadline: '2026-12-18' }, now: h.now });
+    });
     await h.flush();
-    const reminders = h.fake.sent.slice(before).filter((m) => headerOf(m).includes('到期提醒'));
+    const reminders = h.fake.sent.slice(before).filter((m) => /到期提醒|督办提醒/.test(headerOf(m)));
     expect(reminders).toEqual([]);
-    const rows = h.db.$client.prepare("SELECT item_id, status, last_error FROM outbox WHERE purpose = 'chase:due_soon' ORDER BY id").all() as { item_id: number; status: string; last_error: string }[];
-    expect(rows).toHaveLength(4);
-    expect(rows.filter((r) => r.item_id === first.id).map((r) => [r.status, r.last_error])).toEqual([
-      ['skipped', expect.stringContaining('已撤销')],
-      ['skipped', expect.stringContaining('已撤销')],
-    ]);
-    expect(rows.filter((r) => r.item_id === second.id).map((r) => [r.status, r.last_error])).toEqual([
-      ['skipped', expect.stringContaining('延期申请')],
-      ['skipped', expect.stringContaining('延期申请')],
-    ]);
+    const rows = h.db.$client.prepare("SELECT item_id, status, last_error FROM outbox WHERE purpose LIKE 'chase:%' ORDER BY id").all() as { item_id: number | null; status: string; last_error: string }[];
+    // One batched message each (two items), neither item chased any more by the time it is drawn: skipped, with why.
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r).toMatchObject({ item_id: null, status: 'skipped' });
+      expect(r.last_error).toContain('2 项事项均已不再催办');
+      expect(r.last_error).toContain('已撤销');
+      expect(r.last_error).toContain('延期申请');
+    }
+    const chases = h.db.$client.prepare("SELECT count(*) FROM chases WHERE kind = 'due_soon' AND outbox_id IN (SELECT id FROM outbox WHERE purpose = 'chase:batch')").pluck().get();
+    expect(chases).toBe(4); // two items × head and liaison, every step recorded
   });
 
   it('a card that cannot be drawn is parked and the admins are told', async () => {

@@ -58,11 +58,13 @@ describe('duban tick --at', () => {
     const first = await tick('2026-11-24T09:00+08:00');
     expect(first.code, first.out).toBe(0);
     expect(first.out).toContain('chase-sweep');
-    // 2026-11-24: 3 working days before 11-27 → 到期提醒; unclaimed for 2 working days → 认领提醒; head + liaison each.
+    // 2026-11-24: 3 working days before 11-27 → 到期提醒; unclaimed for 2 working days → 认领提醒; head + liaison each:
+    // six steps recorded, one message each to the head and the liaison.
     expect(first.out).toMatch(/"due_soon":2/);
     expect(first.out).toMatch(/"unclaimed":4/);
+    expect(first.out).toMatch(/"recorded":6,"planned":2/);
     const sentAfterFirst = fake.sent.length;
-    expect(sentAfterFirst).toBeGreaterThanOrEqual(6);
+    expect(sentAfterFirst).toBeGreaterThanOrEqual(4); // + the unit chat's weekly digest and the supervisors' summary
     expect(first.out).toContain(`成功 ${sentAfterFirst}`);
 
     const second = await tick('2026-11-24T09:00+08:00');
@@ -77,6 +79,24 @@ describe('duban tick --at', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('非工作日');
     expect(fake.sent.length).toBe(before);
+  });
+
+  it('at night plans what is due but sends nothing until the next working day 08:00', { timeout: 120_000 }, async () => {
+    const before = fake.sent.length;
+    const night = await tick('2026-12-01T22:00+08:00'); // a Tuesday
+    expect(night.code, night.out).toBe(0);
+    expect(night.out).toMatch(/"planned":2/); // the head and the liaison, one message each
+    expect(night.out).toContain('"notBefore":"2026-12-02T00:00:00.000Z"');
+    expect(night.out).toContain('成功 0');
+    expect(night.out).toMatch(/待发送队列 [1-9]/);
+    expect(fake.sent.length).toBe(before);
+
+    const morning = await tick('2026-12-02T08:00+08:00');
+    expect(morning.code, morning.out).toBe(0);
+    expect(morning.out).toContain('待发送队列 0');
+    // The night's messages went out, the first of them before the morning's own.
+    const toHead = fake.sent.slice(before).filter((m) => m.receive_id === 'ou_head_jwc');
+    expect(toHead.length).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses a moment it cannot read', { timeout: 60_000 }, async () => {
