@@ -10,32 +10,27 @@ import {
   extensionReviewCard,
   itemDetailCard,
   progressFormCard,
-  receiptCard,
-  registerFormCard,
   slipCard,
 } from '../cards/cards';
 import type { CommandType } from '../domain/commands';
 import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
-import type { Item, SourceCategory } from '../domain/item';
-import { SourceCategories } from '../domain/item';
+import type { Item } from '../domain/item';
 import { namesConfidential } from '../domain/disclosure';
-import type { RegistrationInput } from '../domain/registration';
 import { canIssueInterview, canView, relationsTo } from '../domain/permissions';
 import { assertAllowed, assertPermitted } from '../domain/transitions';
 import type { Db } from '../db/client';
 import { latestCompletion, latestExtension } from '../db/history-repository';
 import { confidentialMarks, findItem } from '../db/item-repository';
-import { listPeople, listUnits, loadActor } from '../db/org-repository';
+import { loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
 import { enqueue, findSentMessage, personAddress } from '../messenger/outbox';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
-import { registerAndSendSlip } from '../services/register-item';
 import { cardContext } from './card-context';
+import { submitRegistration } from './register-form';
 import { NOT_SHOWN, hiddenFrom } from './conversation';
-import { assertMayRegister } from './handle-message';
 import type { BotDeps } from './deps';
 
 /** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
@@ -125,7 +120,9 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
     const item = getItemDetail(a.deps.ctx, a.operator, need(a).id).item;
     return answerCard(slipCard(item, cardContext(a.db, a.deps.ctx.calendar, a.now), audienceOf(a.db, a.operator, item)));
   },
-  register: (a) => registerFromForm(a),
+  register: (a) => submitRegistration(a.deps, a.operator, a.form, 'check'),
+  register_anyway: (a) => submitRegistration(a.deps, a.operator, a.form, 'anyway'),
+  register_merge: (a) => submitRegistration(a.deps, a.operator, a.form, 'merge'),
   issue_interview: (a) => {
     // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
     const current = need(a);
@@ -164,40 +161,6 @@ function review(a: ActionCtx, kind: 'approve' | 'return'): Answer {
   const text =
     kind === 'return' ? `已退回，新的完成时限 ${item.deadline}` : item.state === 'closed' ? '已销号' : '已审核通过，待主要领导审阅销号';
   return answerCard(completionReviewCard(item, latestCompletion(a.db, item.id)!, c, text), ok(text));
-}
-
-function registerFromForm(a: ActionCtx): Answer {
-  const f = a.form;
-  const db = a.db;
-  const today = chinaDate(a.now);
-  const flags = Array.isArray(f.flags) ? f.flags.map(String) : str(f.flags).split(',');
-  const category = str(f.source) as SourceCategory;
-  try {
-    const input: RegistrationInput = {
-      title: str(f.title),
-      requirements: str(f.requirements),
-      source: { category: SourceCategories.includes(category) ? category : 'other', ref: str(f.ref) },
-      leadUnitId: str(f.lead),
-      coopUnitIds: Array.isArray(f.coop) ? f.coop.map(String) : str(f.coop).split(',').filter(Boolean),
-      leaderId: str(f.leader),
-      deadline: formDate(f.deadline, today),
-      progressCycle: (['weekly', 'biweekly', 'monthly'] as const).find((c) => c === str(f.cycle)) ?? 'none',
-      important: flags.includes('important'),
-      flagged: flags.includes('flagged'),
-      confidential: flags.includes('confidential'),
-    };
-    assertMayRegister(db, a.operator, { leaderId: input.leaderId, leadUnitId: input.leadUnitId, coopUnitIds: input.coopUnitIds ?? [], confidential: !!input.confidential });
-    const item = registerAndSendSlip(a.deps.ctx, { actorId: a.operator, channel: 'card', now: a.now, input });
-    const c = cardContext(db, a.deps.ctx.calendar, a.now);
-    const text = `已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`;
-    return answerCard(receiptCard(item, c, `✅ ${text}`), ok(text));
-  } catch (err) {
-    const de = toDubanError(err);
-    if (de.code === ErrorCode.Internal) throw err;
-    // Keep what they typed on screen: answer with the form again, the problem on top.
-    const leaders = listPeople(db).filter((x) => x.roles.includes('leader') || x.roles.includes('principal'));
-    return answerCard(registerFormCard({ units: listUnits(db), leaders, error: de.message }), { type: 'error', content: de.message });
-  }
 }
 
 /**

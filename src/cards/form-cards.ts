@@ -23,15 +23,43 @@ export function completionFormCard(item: Item, c: CardContext): Card {
   return fitCard((k) => renderCard('completion-form', { ...itemFacts(item, c, k), reviewNote }));
 }
 
+/** What the registration form shows filled in (what the person typed, when the form comes back to them). */
+export interface RegisterFormValues {
+  title?: string;
+  requirements?: string;
+  measures?: string;
+  responsible?: string;
+  source?: string;
+  ref?: string;
+  lead?: string;
+  coop?: string[];
+  leader?: string;
+  /** yyyy-MM-dd */
+  deadline?: string;
+  cycle?: string;
+  mode?: string;
+  kind?: string;
+  /** One stage a line: `名称 日期`. */
+  stages?: string;
+  flags?: string[];
+}
+
 /**
- * 立项登记 form. Fields: `title`, `requirements`, `source` (a SourceCategory), `ref`, `lead` (unit id), `coop`
- * (unit ids), `leader` (person id), `deadline` (yyyy-MM-dd), `flags` (important | flagged | confidential).
+ * 立项登记 form. Fields: `title`, `requirements`, `measures`, `responsible`, `source` (a SourceCategory), `ref`,
+ * `lead` (unit id), `coop` (unit ids), `leader` (person id), `deadline` (yyyy-MM-dd), `cycle`, `mode`, `kind`,
+ * `stages` (one a line), `flags` (important | flagged | confidential). With `duplicates`, the open items it resembles
+ * are listed with a select `merge_target` and the buttons 并入所选事项 (register_merge) and, unless one has the
+ * very same title, 仍然新建 (register_anyway).
  */
 export function registerFormCard(o: {
   units: { id: string; name: string }[];
   leaders: { id: string; name: string }[];
   error?: string;
+  values?: RegisterFormValues;
+  duplicates?: { id: number; number: string; title: string; unit: string; exact: boolean }[];
 }): Card {
+  const v = o.values ?? {};
+  const dups = o.duplicates ?? [];
   return fitCard((k) => {
     const n = Math.max(8, Math.floor(40 * k));
     return renderCard('register-form', {
@@ -39,6 +67,27 @@ export function registerFormCard(o: {
       sources: SourceCategories.map((id) => ({ id, name: SOURCE_LABELS[id] })),
       units: o.units.map((u) => ({ id: u.id, name: inline(u.name, n) || u.id })),
       leaders: o.leaders.map((l) => ({ id: l.id, name: inline(l.name, n) || l.id })),
+      v: {
+        title: v.title ?? '',
+        requirements: v.requirements ?? '',
+        measures: v.measures ?? '',
+        responsible: v.responsible ?? '',
+        ref: v.ref ?? '',
+        stages: v.stages ?? '',
+        source: v.source ?? '',
+        lead: v.lead ?? '',
+        leader: v.leader ?? '',
+        deadline: v.deadline ?? '',
+        cycle: v.cycle ?? '',
+        mode: v.mode ?? '',
+        kind: v.kind ?? '',
+        coop: v.coop ?? [],
+        flags: v.flags ?? [],
+      },
+      duplicates: dups.map((d) => ({ id: String(d.id), label: inline(`${d.number} ${d.title}`, n + 20) })),
+      duplicateList: dups.map((d) => `- **${d.number}** ${inline(d.title, 60)}（${inline(d.unit, 20)}）${d.exact ? ' · 同名' : ''}`).join('\n'),
+      firstDuplicate: dups[0] ? String(dups[0].id) : '',
+      mayForce: dups.length > 0 && !dups.some((d) => d.exact),
     });
   });
 }

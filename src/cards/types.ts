@@ -26,6 +26,8 @@ export const CARD_ACTIONS = [
   'detail',
   'back',
   'register',
+  'register_anyway',
+  'register_merge',
   'issue_interview',
 ] as const;
 /** Every action a button may carry; the card-action handler has one function per entry. */

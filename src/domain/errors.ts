@@ -8,6 +8,8 @@ export const ErrorCode = {
   InvalidState: 'invalid_state',
   InvalidInput: 'invalid_input',
   Conflict: 'conflict',
+  /** A new item that looks like an open one (近似重复): shown with the candidates, to merge or register anyway. */
+  PossibleDuplicate: 'possible_duplicate',
   DeadlinePassed: 'deadline_passed',
   ExtensionPending: 'extension_pending',
   NoPendingExtension: 'no_pending_extension',

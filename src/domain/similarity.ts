@@ -46,7 +46,7 @@ export interface Likeness {
   /**
    * Same matter: the shorter title's bigrams all appear in the longer one but at most one (words added, dropped or
    * moved: 系统, 与, 项目, 开展), the numbers are the same (2026 and 2027 are two plans), and the titles share at
-   * least half their bigrams. A different matter of the same unit differs by a substituted term (本科生/研究生,
+   * least two thirds of their bigrams (校园安全 inside 校园安全隐患排查 is another matter). A different matter of the same unit differs by a substituted term (本科生/研究生,
    * 招生/就业, 巡视/审计), which leaves two or more of the shorter title's bigrams unmatched.
    */
   same: boolean;
@@ -70,7 +70,7 @@ export function compareTitles(a: string, b: string): Likeness {
   const score = (2 * common) / (na + nb);
   const unmatched = Math.min(na, nb) - common;
   const numbers = (t: string) => (t.match(/\d+/g) ?? []).sort().join(',');
-  return { score, same: score >= 0.5 && unmatched <= 1 && numbers(x) === numbers(y) };
+  return { score, same: score >= 0.65 && unmatched <= 1 && numbers(x) === numbers(y) };
 }
 
 export const titleSimilarity = (a: string, b: string) => compareTitles(a, b).score;

@@ -264,13 +264,31 @@ describe('forms', () => {
   it('the registration form offers sources, units and leaders, and submits {a: register, id: 0, v: 0}', () => {
     const card = registerFormCard({ units, leaders });
     expect(fieldNames(card)).toEqual([
-      'register_form', 'title', 'requirements', 'source', 'ref', 'lead', 'coop', 'leader', 'deadline', 'cycle', 'flags', 'submit',
+      'register_form', 'title', 'requirements', 'measures', 'responsible', 'source', 'ref', 'lead', 'coop', 'leader', 'deadline', 'cycle', 'mode', 'kind', 'stages', 'flags', 'submit',
     ]);
     expect(buttonsOf(card).map(buttonValue)).toEqual([{ a: 'register', id: 0, v: 0 }]);
     const text = textOf(card);
     for (const s of ['校领导批示/交办', '研究生院', '赵副校长', '重要', '挂牌督办', '涉密']) expect(text).toContain(s);
     expect(text).not.toContain('❌');
     expect(textOf(registerFormCard({ units, leaders, error: '请填写事项名称' }))).toContain('❌ 请填写事项名称');
+  });
+
+  it('the registration form comes back filled in, and with near-duplicates offers 并入 and 仍然新建', () => {
+    const values = { title: '推进智慧校园二期 建设', lead: 'jwc', coop: ['kyc'], leader: 'ou_vp1', deadline: '2027-03-31', mode: 'site', stages: '招标 2027-01-31', flags: ['flagged'] };
+    const duplicates = [{ id: 7, number: '督办〔2026〕7号', title: '推进智慧校园二期建设', unit: '信息化处', exact: false }];
+    const card = registerFormCard({ units, leaders, values, duplicates });
+    const json = JSON.stringify(card);
+    for (const s of ['"default_value":"推进智慧校园二期 建设"', '"initial_option":"jwc"', '"selected_values":["kyc"]', '"initial_date":"2027-03-31"', '"initial_option":"site"', '"default_value":"招标 2027-01-31"', '"selected_values":["flagged"]']) {
+      expect(json).toContain(s);
+    }
+    expect(textOf(card)).toContain('督办〔2026〕7号');
+    expect(buttonsOf(card).map(buttonValue)).toEqual([
+      { a: 'register_merge', id: 0, v: 0 },
+      { a: 'register_anyway', id: 0, v: 0 },
+    ]);
+    // The same title: merging only.
+    const exact = registerFormCard({ units, leaders, values, duplicates: [{ ...duplicates[0]!, exact: true }] });
+    expect(buttonsOf(exact).map(buttonValue)).toEqual([{ a: 'register_merge', id: 0, v: 0 }]);
   });
 });
 

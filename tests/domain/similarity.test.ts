@@ -45,6 +45,8 @@ const DIFFERENT: Array<[string, string]> = [
   ['加强研究生导师队伍建设', '加强辅导员队伍建设'],
   ['完成2026年度部门决算', '完成2026年度部门预算'],
   ['推进“双一流”建设', '推进一流本科专业建设'],
+  // A short, general title inside a longer one names a broader or narrower matter, not the same one.
+  ['校园安全', '校园安全隐患排查'],
 ];
 
 describe('near-duplicate titles', () => {

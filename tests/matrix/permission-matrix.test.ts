@@ -144,7 +144,7 @@ const answeredCard = (r: Clicked) => r.answer.card?.data ?? r.privately.at(-1)?.
 
 describe('card actions: every role × action × normal/confidential × current/stale card', () => {
   it('covers every action the cards carry', () => {
-    expect(new Set([...ACTIONS.map((c) => c.a), 'register'])).toEqual(new Set(CARD_ACTIONS));
+    expect(new Set([...ACTIONS.map((c) => c.a), 'register', 'register_anyway', 'register_merge'])).toEqual(new Set(CARD_ACTIONS));
   });
 
   it('allows exactly what the tables allow, does it, and shows nobody what they may not see', async () => {
@@ -228,6 +228,37 @@ describe('card actions: every role × action × normal/confidential × current/s
         check(rowsAdded('items').length === 0 && r.answer.toast?.type === 'error', `${label}: refused`, r.answer.toast);
         reset();
       }
+    }
+    // The form's answers to a near-duplicate: 并入 an open item (normal or confidential), or 仍然新建.
+    for (const ck of ['n', 's'] as const) {
+      for (const role of ROLES) {
+        combos++;
+        const target = items.P[ck];
+        const label = `${role} merges a registration into the ${ck === 's' ? 'confidential' : 'normal'} ${target.number}`;
+        const r = await w.click(WHO[role], { a: 'register_merge', id: 0, v: 0 }, {
+          form: { title: `${target.title}（另一来源）`, source: 'congress', ref: '教代会提案 12 号', lead: 'jwc', coop: ['kyc'], leader: WHO.leader, deadline: '2026-12-30 +0800', flags: [], merge_target: String(target.id) },
+        });
+        const after = w.item(target.id);
+        if (mayRegister(role, false) && sees(role, conf(ck))) {
+          check(rowsAdded('items').length === 0 && after.sources.length === target.sources.length + 1, `${label}: the source joins it, nothing is numbered`, after.sources);
+          check(r.answer.toast?.type === 'success', `${label}: confirmed`, r.answer.toast);
+        } else {
+          check(Object.keys(changes()).length === 0, `${label}: changes nothing`, Object.keys(changes()));
+          check(r.answer.toast?.type !== 'success', `${label}: refused`, r.answer.toast);
+        }
+        reset();
+      }
+    }
+    for (const role of ROLES) {
+      combos++;
+      const label = `${role} registers a near-duplicate anyway`;
+      const r = await w.click(WHO[role], { a: 'register_anyway', id: 0, v: 0 }, {
+        form: { title: `${items.P.n.title}（二期）`, requirements: '按期完成', source: 'committee', lead: 'jwc', coop: ['kyc'], leader: WHO.leader, deadline: '2026-12-30 +0800', flags: [] },
+      });
+      const added = rowsAdded('items').length;
+      if (mayRegister(role, false)) check(added === 1 && r.answer.toast?.type === 'success', `${label}: registered`, r.answer.toast);
+      else check(added === 0 && r.answer.toast?.type === 'error', `${label}: refused`, r.answer.toast);
+      reset();
     }
     console.log(`card-action combinations: ${combos}`);
     expect([...w.problems, ...failures].slice(0, 80).join('\n')).toBe('');

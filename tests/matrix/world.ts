@@ -291,9 +291,12 @@ export async function startWorld() {
       const cardAudience = audienceOfMessage(messageId);
       const label = `${roleName(from)} clicks ${JSON.stringify(value)} on ${JSON.stringify(cardAudience)}`;
       if (r.status !== 200) problems.push(`${label}: HTTP ${r.status}`);
-      const shown: Shown[] = [...shownOf(sent)];
-      if (r.answer.toast) shown.push({ to: { person: from }, content: r.answer.toast.content, what: 'toast' });
-      if (r.answer.card) shown.push({ to: cardAudience, content: r.answer.card.data, what: 'answer card' });
+      // What they typed into the card's form is theirs: echoing it back to them (a form refused and shown again) is
+      // not a disclosure, as with a typed message; in a group it still is.
+      const typed = JSON.stringify(o.form ?? {});
+      const shown: Shown[] = [...shownOf(sent, { person: from, text: typed })];
+      if (r.answer.toast) shown.push({ to: { person: from }, content: r.answer.toast.content, what: 'toast', typed });
+      if (r.answer.card) shown.push({ to: cardAudience, content: r.answer.card.data, what: 'answer card', typed });
       audit(label, shown);
       checkNothingLost(label);
       return { status: r.status, answer: r.answer as Clicked['answer'], sent, privately: sent.filter((m) => m.chat_id === PRIVATE_CHAT(from)), cardAudience };

@@ -1,0 +1,138 @@
+import { type Card, type RegisterFormValues, receiptCard, registerFormCard } from '../cards/cards';
+import { chinaDate, parseDateInput } from '../domain/dates';
+import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
+import { type Kind, Kinds, type Mode, Modes, type SourceCategory, SourceCategories, type Stage } from '../domain/item';
+import type { RegistrationInput } from '../domain/registration';
+import type { DbOrTx } from '../db/client';
+import { listPeople, listUnits } from '../db/org-repository';
+import { type DuplicateCandidate, mergeRegistrationInto, registerAndSendSlip } from '../services/register-item';
+import { cardContext } from './card-context';
+import type { BotDeps } from './deps';
+import { assertMayRegister } from './handle-message';
+
+type Answer = { toast?: { type: 'success' | 'error' | 'info' | 'warning'; content: string }; card?: { type: 'raw'; data: Card } };
+
+const str = (v: unknown) => (typeof v === 'string' ? v : v == null ? '' : String(v));
+const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : str(v).split(',')).map((x) => x.trim()).filter(Boolean);
+const answerCard = (card: Card, toast?: Answer['toast']): Answer => ({ ...(toast ? { toast } : {}), card: { type: 'raw', data: card } });
+
+/** `初稿 2026-12-01` a line → stages; a line that is not `名称 日期` is refused, naming it. */
+function readStages(text: string, today: string): Stage[] {
+  return text
+    .split(/\r?\n|[;；]/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^(.+?)[\s:：]+(\S+)$/.exec(line);
+      const date = m ? parseDateInput(m[2]!, today) : null;
+      if (!m || !date) throw new DubanError(ErrorCode.InvalidInput, `阶段“${line.slice(0, 30)}”应写作 阶段名 日期，如 初稿 2026-12-01`);
+      return { name: m[1]!.trim(), deadline: date };
+    });
+}
+
+/** The registration form's values as a registration (ids as the form's selects give them; the service checks them). */
+export function readRegisterForm(f: Record<string, unknown>, today: string): RegistrationInput {
+  const flags = list(f.flags);
+  const category = str(f.source) as SourceCategory;
+  const deadline = str(f.deadline);
+  return {
+    title: str(f.title),
+    requirements: str(f.requirements),
+    measures: str(f.measures),
+    responsiblePerson: str(f.responsible),
+    source: { category: SourceCategories.includes(category) ? category : 'other', ref: str(f.ref) },
+    leadUnitId: str(f.lead),
+    coopUnitIds: list(f.coop),
+    leaderId: str(f.leader),
+    // Feishu's date_picker submits "2026-12-31 +0800"; people type all sorts.
+    deadline: parseDateInput(deadline.slice(0, 10), today) ?? parseDateInput(deadline, today) ?? deadline.trim(),
+    progressCycle: (['weekly', 'biweekly', 'monthly'] as const).find((c) => c === str(f.cycle)) ?? 'none',
+    mode: Modes.find((m) => m === str(f.mode)) ?? ('routine' as Mode),
+    kind: Kinds.find((k) => k === str(f.kind)) ?? ('ledger' as Kind),
+    stages: readStages(str(f.stages), today),
+    important: flags.includes('important'),
+    flagged: flags.includes('flagged'),
+    confidential: flags.includes('confidential'),
+  };
+}
+
+/** What was typed, as it came from the form (when it could not even be read as a registration). */
+function rawValues(f: Record<string, unknown>): RegisterFormValues {
+  const date = str(f.deadline).slice(0, 10);
+  return {
+    title: str(f.title), requirements: str(f.requirements), measures: str(f.measures), responsible: str(f.responsible),
+    source: str(f.source), ref: str(f.ref), lead: str(f.lead), coop: list(f.coop), leader: str(f.leader),
+    deadline: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined, cycle: str(f.cycle), mode: str(f.mode), kind: str(f.kind),
+    stages: str(f.stages), flags: list(f.flags),
+  };
+}
+
+/** A registration shown back in the form (after a refusal, or to choose between merging and registering anyway). */
+export function formValuesOf(input: RegistrationInput): RegisterFormValues {
+  return {
+    title: input.title,
+    requirements: input.requirements,
+    measures: input.measures,
+    responsible: input.responsiblePerson,
+    source: input.source?.category,
+    ref: input.source?.ref,
+    lead: input.leadUnitId,
+    coop: input.coopUnitIds ?? [],
+    leader: input.leaderId,
+    deadline: /^\d{4}-\d{2}-\d{2}$/.test(input.deadline) ? input.deadline : undefined,
+    cycle: input.progressCycle && input.progressCycle !== 'none' ? input.progressCycle : undefined,
+    mode: input.mode,
+    kind: input.kind,
+    stages: (input.stages ?? []).map((s) => `${s.name} ${s.deadline}`).join('\n'),
+    flags: (['important', 'flagged', 'confidential'] as const).filter((f) => input[f]),
+  };
+}
+
+/** The registration form, filled in with `values`, with a problem on top and the near-duplicates when there are. */
+export function registrationForm(db: DbOrTx, o: { values?: RegisterFormValues; error?: string; duplicates?: DuplicateCandidate[] } = {}): Card {
+  const units = listUnits(db);
+  const leaders = listPeople(db).filter((x) => x.roles.includes('leader') || x.roles.includes('principal'));
+  const unitName = new Map(units.map((u) => [u.id, u.name]));
+  return registerFormCard({
+    units,
+    leaders,
+    error: o.error,
+    values: o.values,
+    duplicates: o.duplicates?.map((d) => ({ ...d, unit: unitName.get(d.leadUnitId) ?? '' })),
+  });
+}
+
+/** The candidates a refusal carries, when it is a duplicate one. */
+export const duplicatesOf = (err: DubanError): DuplicateCandidate[] | undefined =>
+  err.code === ErrorCode.PossibleDuplicate || err.code === ErrorCode.Conflict ? (err.details?.candidates as DuplicateCandidate[] | undefined) : undefined;
+
+/**
+ * The form submitted: register (near-duplicates come back as the form with 并入 / 仍然新建), register anyway, or merge
+ * the registration into the chosen open item. Any refusal keeps what was typed on screen.
+ */
+export function submitRegistration(deps: BotDeps, operator: string, form: Record<string, unknown>, mode: 'check' | 'anyway' | 'merge'): Answer {
+  const db = deps.ctx.db;
+  const now = deps.now();
+  let input: RegistrationInput | null = null;
+  try {
+    input = readRegisterForm(form, chinaDate(now));
+    assertMayRegister(db, operator, { leaderId: input.leaderId, leadUnitId: input.leadUnitId, coopUnitIds: input.coopUnitIds ?? [], confidential: !!input.confidential });
+    const c = cardContext(db, deps.ctx.calendar, now);
+    if (mode === 'merge') {
+      const targetId = Number(str(form.merge_target));
+      if (!Number.isInteger(targetId) || targetId <= 0) throw new DubanError(ErrorCode.InvalidInput, '请选择要并入的事项');
+      const target = mergeRegistrationInto(deps.ctx, { actorId: operator, channel: 'card', now, input, targetId });
+      const text = `已并入 ${target.number}，来源已记入该事项，未另行立项`;
+      return answerCard(receiptCard(target, c, `✅ ${text}`), { type: 'success', content: text });
+    }
+    const item = registerAndSendSlip(deps.ctx, { actorId: operator, channel: 'card', now, input, duplicates: mode === 'anyway' ? 'allow' : 'refuse' });
+    const text = `已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`;
+    return answerCard(receiptCard(item, c, `✅ ${text}`), { type: 'success', content: text });
+  } catch (err) {
+    const de = toDubanError(err);
+    if (de.code === ErrorCode.Internal) throw err;
+    const values = input ? formValuesOf(input) : rawValues(form);
+    const card = registrationForm(db, { values, error: de.code === ErrorCode.PossibleDuplicate ? undefined : de.message, duplicates: duplicatesOf(de) });
+    return answerCard(card, { type: de.code === ErrorCode.PossibleDuplicate ? 'warning' : 'error', content: de.message });
+  }
+}
