@@ -1,12 +1,13 @@
 import { helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
 import { chinaDate } from '../domain/dates';
+import type { Item } from '../domain/item';
+import type { RegistrationInput } from '../domain/registration';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { namesConfidential } from '../domain/disclosure';
-import { canRegister, canRegisterItem } from '../domain/permissions';
+import { canRegister } from '../domain/permissions';
 import { isStranger } from '../domain/actor';
 import { confidentialMarks } from '../db/item-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
-import type { DbOrTx } from '../db/client';
 import type { Logger } from '../logger';
 import { findSentMessage } from '../messenger/outbox';
 import { bindUnitChat } from '../services/bind-chat';
@@ -18,6 +19,7 @@ import { classifySource } from './classify-source';
 import { type Conversation, answer, answerError } from './conversation';
 import type { BotDeps } from './deps';
 import { type ParsedCommand, parseCommand } from './parse-command';
+import { assertMayRegister, duplicatesOf, formValuesOf, registrationForm } from './register-form';
 import { resolveItemFields } from './resolve-fields';
 import { resolveLeader, resolveUnit } from './resolve';
 
@@ -145,24 +147,28 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       const leadUnitId = f.leadUnitId!;
       const leaderId = f.leaderId ?? resolveLeader(db, null, leadUnitId);
       assertMayRegister(db, sender, { leaderId, leadUnitId, coopUnitIds: f.coopUnitIds ?? [], confidential: p.confidential });
-      const item = registerAndSendSlip(ctx, {
-        actorId: sender,
-        channel: 'command',
-        now,
-        input: {
-          ...f,
-          title: p.title,
-          leadUnitId,
-          coopUnitIds: f.coopUnitIds ?? [],
-          leaderId,
-          deadline: f.deadline!,
-          source: p.source ? classifySource(p.source) : undefined,
-          progressCycle: p.cycle,
-          important: p.important,
-          flagged: p.flagged,
-          confidential: p.confidential,
-        },
-      });
+      const input: RegistrationInput = {
+        ...f,
+        title: p.title,
+        leadUnitId,
+        coopUnitIds: f.coopUnitIds ?? [],
+        leaderId,
+        deadline: f.deadline!,
+        source: p.source ? classifySource(p.source) : undefined,
+        progressCycle: p.cycle,
+        important: p.important,
+        flagged: p.flagged,
+        confidential: p.confidential,
+      };
+      let item: Item;
+      try {
+        item = registerAndSendSlip(ctx, { actorId: sender, channel: 'command', now, input });
+      } catch (err) {
+        // Like an open item: the registration form comes back filled in, with 并入 and (unless the same title) 仍然新建.
+        const duplicates = err instanceof DubanError ? duplicatesOf(err) : undefined;
+        if (!duplicates?.length) throw err;
+        return answer(db, conv, registrationForm(db, { values: formValuesOf(input), duplicates }), now);
+      }
       return answer(db, conv, receiptCard(item, c, `✅ 已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`), now, item.id, 'receipt');
     }
     case 'edit': {
@@ -206,28 +212,29 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return answer(db, conv, receiptCard(item, c, `✅ 已向${c.unitName(item.leadUnitId)}催办`), now, item.id, 'receipt');
     }
     case 'bind':
-      return bindChat(deps, p.unit, conv, msg, now);
+      return bindChat(deps, p.unit, p.confirm, conv, msg, now);
   }
 }
 
 /**
- * Refuses a registration the person may not make, before anything is written or numbered: the office registers,
- * and a confidential item only someone who may see it once it exists (not an admin outside it, who would be shown
- * its receipt).
+ * `/督办 绑定 <单位> [确认]`: this group chat becomes the unit's, for digests. A chat another unit holds is moved only
+ * with 确认 (the service refuses, naming that unit, without it).
  */
-export function assertMayRegister(db: DbOrTx, actorId: string, item: Parameters<typeof canRegisterItem>[1]) {
-  const actor = loadActor(db, actorId);
-  if (!canRegister(actor)) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以立项登记');
-  if (!canRegisterItem(actor, item)) {
-    throw new DubanError(ErrorCode.Forbidden, '涉密事项须由可查看该事项的人员登记（督查室、分管校领导、主要领导或主办、协办单位），请联系督查室');
-  }
-}
-
-/** `/督办 绑定 <单位>`: this group chat becomes the unit's, for digests. */
-function bindChat(deps: BotDeps, unitText: string, conv: Conversation, msg: NonNullable<MessageEvent['message']>, now: Date) {
+function bindChat(deps: BotDeps, unitText: string, confirm: boolean, conv: Conversation, msg: NonNullable<MessageEvent['message']>, now: Date) {
   if (!conv.inGroup || !msg.chat_id) throw new DubanError(ErrorCode.InvalidInput, '请在单位的群聊中 @机器人 使用“绑定”');
   const unit = resolveUnit(deps.ctx.db, unitText);
-  bindUnitChat(deps.ctx, unit, msg.chat_id, conv.sender, now, (tx) =>
-    answer(tx, conv, noticeCard('群聊已绑定', `本群已绑定为“${unit.name}”的督办群，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`), now),
+  bindUnitChat(
+    deps.ctx,
+    unit,
+    msg.chat_id,
+    conv.sender,
+    now,
+    (tx, r) => {
+      const said = r.unchanged
+        ? `本群已是“${unit.name}”的督办群。`
+        : `本群已绑定为“${unit.name}”的督办群${r.movedFrom ? `（原为“${r.movedFrom.name}”的督办群）` : ''}，将定期收到本单位督办事项汇总（涉密事项不在群内显示）。`;
+      answer(tx, conv, noticeCard('群聊已绑定', said), now);
+    },
+    { confirm },
   );
 }

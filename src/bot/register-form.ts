@@ -4,11 +4,11 @@ import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { type Kind, Kinds, type Mode, Modes, type SourceCategory, SourceCategories, type Stage } from '../domain/item';
 import type { RegistrationInput } from '../domain/registration';
 import type { DbOrTx } from '../db/client';
-import { listPeople, listUnits } from '../db/org-repository';
+import { listPeople, listUnits, loadActor } from '../db/org-repository';
+import { canRegister, canRegisterItem } from '../domain/permissions';
 import { type DuplicateCandidate, mergeRegistrationInto, registerAndSendSlip } from '../services/register-item';
 import { cardContext } from './card-context';
 import type { BotDeps } from './deps';
-import { assertMayRegister } from './handle-message';
 
 type Answer = { toast?: { type: 'success' | 'error' | 'info' | 'warning'; content: string }; card?: { type: 'raw'; data: Card } };
 
@@ -134,5 +134,18 @@ export function submitRegistration(deps: BotDeps, operator: string, form: Record
     const values = input ? formValuesOf(input) : rawValues(form);
     const card = registrationForm(db, { values, error: de.code === ErrorCode.PossibleDuplicate ? undefined : de.message, duplicates: duplicatesOf(de) });
     return answerCard(card, { type: de.code === ErrorCode.PossibleDuplicate ? 'warning' : 'error', content: de.message });
+  }
+}
+
+/**
+ * Refuses a registration the person may not make, before anything is written or numbered: the office registers,
+ * and a confidential item only someone who may see it once it exists (not an admin outside it, who would be shown
+ * its receipt).
+ */
+export function assertMayRegister(db: DbOrTx, actorId: string, item: Parameters<typeof canRegisterItem>[1]) {
+  const actor = loadActor(db, actorId);
+  if (!canRegister(actor)) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以立项登记');
+  if (!canRegisterItem(actor, item)) {
+    throw new DubanError(ErrorCode.Forbidden, '涉密事项须由可查看该事项的人员登记（督查室、分管校领导、主要领导或主办、协办单位），请联系督查室');
   }
 }

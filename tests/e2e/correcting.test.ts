@@ -96,3 +96,59 @@ describe('撤销 and 合并', () => {
     expect(history(merged.id).map((x) => x.action)).toEqual(['register', 'send_slip', 'merge']);
   });
 });
+
+describe('near-duplicates at registration', () => {
+  const form = { lead: 'jwc', coop: ['kyc'], leader: WHO.leader, source: 'congress', ref: '教代会提案 12 号', deadline: '2027-03-31 +0800', flags: [] };
+
+  it('a one-line registration that resembles an open item comes back as the form, filled in, with 并入 and 仍然新建', async () => {
+    await h.say(WHO.supervisor, '/督办 新建 推进智慧校园二期建设 主办:教务处 截止:2027-06-30');
+    const r = await h.say(WHO.supervisor, '/督办 新建 推进智慧校园二期建设项目 主办:教务处 截止:2027-03-31 措施:每月调度');
+    const card = h.repliesTo(r.messageId)[0]!;
+    expect(text(card)).toContain('疑似重复');
+    expect(text(card)).toContain('督办〔2026〕1号');
+    expect(JSON.stringify(card.content)).toContain('"default_value":"每月调度"');
+    expect(buttonLabels(card.content)).toEqual(expect.arrayContaining(['并入所选事项', '不是重复，仍然新建']));
+    expect(findItemByNumber(h.db, 2026, 2)).toBeNull();
+  });
+
+  it('并入 adds the new source to the open item and numbers nothing; 仍然新建 registers it', async () => {
+    await h.say(WHO.supervisor, '/督办 新建 推进智慧校园二期建设 主办:教务处 协办:科研处 截止:2027-06-30');
+    const first = findItemByNumber(h.db, 2026, 1)!;
+    const warned = await h.click(WHO.supervisor, { a: 'register', id: 0, v: 0 }, { form: { ...form, title: '推进智慧校园（二期）建设工作' } });
+    expect(warned.answer.toast?.type).toBe('warning');
+    expect(findItemByNumber(h.db, 2026, 2)).toBeNull();
+
+    const merged = await h.click(WHO.supervisor, { a: 'register_merge', id: 0, v: 0 }, { form: { ...form, title: '推进智慧校园（二期）建设工作', merge_target: String(first.id) } });
+    expect(merged.answer.toast?.content).toContain('已并入 督办〔2026〕1号');
+    const after = findItemByNumber(h.db, 2026, 1)!;
+    expect(after.sources.map((s) => s.ref)).toEqual(['', '教代会提案 12 号']);
+    expect(history(first.id).at(-1)).toMatchObject({ action: 'merge_in', actor_id: WHO.supervisor });
+    expect(findItemByNumber(h.db, 2026, 2)).toBeNull();
+
+    const anyway = await h.click(WHO.supervisor, { a: 'register_anyway', id: 0, v: 0 }, { form: { ...form, title: '推进智慧校园二期建设（第二批）' } });
+    expect(anyway.answer.toast?.content).toContain('已立项 督办〔2026〕2号');
+  });
+
+  it('an identical title offers merging only, and 仍然新建 is still refused', async () => {
+    await h.say(WHO.supervisor, '/督办 新建 推进智慧校园二期建设 主办:教务处 截止:2027-06-30');
+    const r = await h.click(WHO.supervisor, { a: 'register', id: 0, v: 0 }, { form: { ...form, title: '推进智慧校园二期建设' } });
+    expect(buttonLabels(r.answer.card!.data)).toContain('并入所选事项');
+    expect(buttonLabels(r.answer.card!.data)).not.toContain('不是重复，仍然新建');
+    const forced = await h.click(WHO.supervisor, { a: 'register_anyway', id: 0, v: 0 }, { form: { ...form, title: '推进智慧校园二期建设' } });
+    expect(forced.answer.toast?.type).toBe('error');
+    expect(findItemByNumber(h.db, 2026, 2)).toBeNull();
+  });
+});
+
+describe('绑定 确认', () => {
+  it('a chat held by another unit moves only with 确认, and the reply says from which', async () => {
+    const first = await h.say(WHO.supervisor, '/督办 绑定 人事处', { chatType: 'group', chatId: 'oc_jwc' });
+    expect(replyText(first.messageId)).toContain('教务处');
+    expect(replyText(first.messageId)).toContain('确认');
+    const moved = await h.say(WHO.supervisor, '/督办 绑定 人事处 确认', { chatType: 'group', chatId: 'oc_jwc' });
+    expect(replyText(moved.messageId)).toContain('原为“教务处”的督办群');
+    const rows = h.db.$client.prepare('SELECT id, chat_id FROM units ORDER BY id').all();
+    expect(rows).toContainEqual({ id: 'rsc', chat_id: 'oc_jwc' });
+    expect(rows).toContainEqual({ id: 'jwc', chat_id: null });
+  });
+});
