@@ -11,6 +11,8 @@ import {
   itemDetailCard,
   progressFormCard,
   slipCard,
+  editFormCard,
+  cancelConfirmCard,
 } from '../cards/cards';
 import type { CommandType } from '../domain/commands';
 import { chinaDate, parseDateInput } from '../domain/dates';
@@ -22,14 +24,14 @@ import { assertAllowed, assertPermitted } from '../domain/transitions';
 import type { Db } from '../db/client';
 import { latestCompletion, latestExtension } from '../db/history-repository';
 import { confidentialMarks, findItem } from '../db/item-repository';
-import { loadActor } from '../db/org-repository';
+import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
 import { enqueue, findSentMessage, personAddress } from '../messenger/outbox';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
 import { cardContext } from './card-context';
-import { submitRegistration } from './register-form';
+import { readEditForm, submitRegistration } from './register-form';
 import { NOT_SHOWN, hiddenFrom } from './conversation';
 import type { BotDeps } from './deps';
 
@@ -88,6 +90,8 @@ function form(a: ActionCtx, type: CommandType, build: (item: Item, c: ReturnType
   return answerCard(build(item, cardContext(a.db, a.deps.ctx.calendar, a.now)));
 }
 
+const leadersOf = (db: Db) => listPeople(db).filter((x) => x.roles.includes('leader') || x.roles.includes('principal'));
+
 const stale = (item: Item) => new DubanError(ErrorCode.Conflict, `${item.number} 已有新的变化，此卡片已过期，已为您刷新`);
 
 /** One handler per button, keyed by the action name the card carries. */
@@ -123,6 +127,10 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   register: (a) => submitRegistration(a.deps, a.operator, a.form, 'check'),
   register_anyway: (a) => submitRegistration(a.deps, a.operator, a.form, 'anyway'),
   register_merge: (a) => submitRegistration(a.deps, a.operator, a.form, 'merge'),
+  edit_form: (a) => form(a, 'edit', (item, c) => editFormCard(item, c, { units: listUnits(a.db), leaders: leadersOf(a.db) })),
+  submit_edit: (a) => act(a, { type: 'edit', ...readEditForm(a.form, chinaDate(a.now)) }, '✅ 修改已保存，已通知相关单位和人员'),
+  cancel_form: (a) => form(a, 'cancel', (item, c) => cancelConfirmCard(item, c)),
+  confirm_cancel: (a) => act(a, { type: 'cancel', reason: str(a.form.reason) }, '✅ 已撤销，已通知相关单位'),
   issue_interview: (a) => {
     // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
     const current = need(a);

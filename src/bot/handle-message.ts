@@ -1,10 +1,11 @@
-import { helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
+import { cancelConfirmCard, helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
 import { chinaDate } from '../domain/dates';
 import type { Item } from '../domain/item';
 import type { RegistrationInput } from '../domain/registration';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { namesConfidential } from '../domain/disclosure';
 import { canRegister } from '../domain/permissions';
+import { assertAllowed } from '../domain/transitions';
 import { isStranger } from '../domain/actor';
 import { confidentialMarks } from '../db/item-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
@@ -178,9 +179,10 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return answer(db, conv, receiptCard(item, c, `✅ 已修改 ${item.number}，已通知相关单位和人员`), now, item.id, 'receipt');
     }
     case 'cancel': {
+      // Withdrawing cannot be undone: the answer is the confirmation card, the reason filled in, 确认撤销 on it.
       const target = getItemDetail(ctx, sender, p.ref).item;
-      const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'cancel', reason: p.reason }, now });
-      return answer(db, conv, receiptCard(item, c, `✅ 已撤销 ${item.number}`), now, item.id, 'receipt');
+      assertAllowed(target, 'cancel', loadActor(db, sender));
+      return answer(db, conv, cancelConfirmCard(target, c, p.reason), now, target.id, 'cancel_confirm');
     }
     case 'merge': {
       const from = getItemDetail(ctx, sender, p.ref).item;

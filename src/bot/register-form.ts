@@ -2,6 +2,7 @@ import { type Card, type RegisterFormValues, receiptCard, registerFormCard } fro
 import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { type Kind, Kinds, type Mode, Modes, type SourceCategory, SourceCategories, type Stage } from '../domain/item';
+import type { ItemEdit } from '../domain/edit-item';
 import type { RegistrationInput } from '../domain/registration';
 import type { DbOrTx } from '../db/client';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
@@ -148,4 +149,33 @@ export function assertMayRegister(db: DbOrTx, actorId: string, item: Parameters<
   if (!canRegisterItem(actor, item)) {
     throw new DubanError(ErrorCode.Forbidden, '涉密事项须由可查看该事项的人员登记（督查室、分管校领导、主要领导或主办、协办单位），请联系督查室');
   }
+}
+
+/**
+ * The edit form (修改) as an edit: the same field names as the registration form. Only the fields the form sent are
+ * passed on (a field missing from the submission is left as it is, never cleared); the domain then changes only
+ * what differs (domain/edit-item.ts) and refuses an edit that changes nothing.
+ */
+export function readEditForm(f: Record<string, unknown>, today: string): { changes: ItemEdit; reason: string } {
+  const r = readRegisterForm(f, today);
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(f, k);
+  const flags = list(f.flags);
+  const changes: ItemEdit = {};
+  if (has('title')) changes.title = r.title;
+  if (has('requirements')) changes.requirements = r.requirements;
+  if (has('measures')) changes.measures = r.measures;
+  if (has('responsible')) changes.responsiblePerson = r.responsiblePerson;
+  if (has('lead') && r.leadUnitId) changes.leadUnitId = r.leadUnitId;
+  if (has('coop')) changes.coopUnitIds = r.coopUnitIds;
+  if (has('leader') && r.leaderId) changes.leaderId = r.leaderId;
+  if (has('deadline')) changes.deadline = r.deadline;
+  if (has('cycle')) changes.progressCycle = r.progressCycle;
+  if (has('mode')) changes.mode = r.mode;
+  if (has('kind')) changes.kind = r.kind;
+  if (has('stages')) changes.stages = r.stages;
+  if (has('flags')) {
+    changes.important = flags.includes('important');
+    changes.flagged = flags.includes('flagged');
+  }
+  return { changes, reason: str(f.reason) };
 }

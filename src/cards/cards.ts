@@ -7,7 +7,15 @@ export type { Audience, ButtonValue, Card, CardAction, CardContext, HistoryRow, 
 export { CARD_ACTIONS } from './types';
 export { cardSize, textOf } from './format';
 export { slipCard, itemDetailCard, receiptCard } from './item-cards';
-export { progressFormCard, extensionFormCard, completionFormCard, registerFormCard, type RegisterFormValues } from './form-cards';
+export {
+  progressFormCard,
+  extensionFormCard,
+  completionFormCard,
+  registerFormCard,
+  editFormCard,
+  cancelConfirmCard,
+  type RegisterFormValues,
+} from './form-cards';
 export { extensionReviewCard, completionReviewCard } from './review-cards';
 export { listCard, errorCard, helpCard, noticeCard } from './message-cards';
 export { reminderCard, overdueWarningCard, interviewProposalCard, unitDigestCard, supervisorSummaryCard, type ReminderKind } from './chase-cards';

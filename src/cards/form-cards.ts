@@ -1,6 +1,6 @@
 /** Form cards: what a unit fills in (progress, extension, completion) and the office's registration form. */
 import { type Item, SOURCE_LABELS, SourceCategories } from '../domain/item';
-import { fitCard } from './format';
+import { clip, fitCard } from './format';
 import { inline, itemFacts } from './item-view';
 import { renderCard } from './templates';
 import type { Card, CardContext } from './types';
@@ -90,4 +90,44 @@ export function registerFormCard(o: {
       mayForce: dups.length > 0 && !dups.some((d) => d.exact),
     });
   });
+}
+
+/**
+ * 修改 (the office's edit form): every field of the item, filled in with what it is now; `reason` is required. The
+ * same field names as the registration form, so one reader serves both; submits `submit_edit` with the item's
+ * version. Confidentiality is not offered: it is not corrected by an edit.
+ */
+export function editFormCard(
+  item: Item,
+  c: CardContext,
+  o: { units: { id: string; name: string }[]; leaders: { id: string; name: string }[] },
+): Card {
+  return fitCard((k) => {
+    const n = Math.max(8, Math.floor(40 * k));
+    return renderCard('edit-form', {
+      ...itemFacts(item, c, k),
+      units: o.units.map((u) => ({ id: u.id, name: inline(u.name, n) || u.id })),
+      leaders: o.leaders.map((l) => ({ id: l.id, name: inline(l.name, n) || l.id })),
+      f: {
+        title: item.title,
+        requirements: item.requirements,
+        measures: item.measures,
+        responsible: item.responsiblePerson,
+        lead: item.leadUnitId,
+        coop: item.coopUnitIds,
+        leader: item.leaderId,
+        deadline: item.deadline,
+        cycle: item.progressCycle === 'none' ? '' : item.progressCycle,
+        mode: item.mode,
+        kind: item.kind,
+        stages: item.stages.map((s) => `${s.name} ${s.deadline}`).join('\n'),
+        flags: (['important', 'flagged'] as const).filter((f) => item[f]),
+      },
+    });
+  });
+}
+
+/** 撤销 asks first: a reason (prefilled when typed in chat) and 确认撤销 (`confirm_cancel` with the item's version). */
+export function cancelConfirmCard(item: Item, c: CardContext, reason = ''): Card {
+  return fitCard((k) => renderCard('cancel-confirm', { ...itemFacts(item, c, k), reason: clip(reason, 1000) }));
 }

@@ -1,6 +1,8 @@
 /** The card templates under `cards/`, one JSON file per card, bundled at import time (no file reads at runtime). */
+import cancelConfirm from '../../cards/cancel-confirm.json' with { type: 'json' };
 import completionForm from '../../cards/completion-form.json' with { type: 'json' };
 import completionReview from '../../cards/completion-review.json' with { type: 'json' };
+import editForm from '../../cards/edit-form.json' with { type: 'json' };
 import error from '../../cards/error.json' with { type: 'json' };
 import extensionForm from '../../cards/extension-form.json' with { type: 'json' };
 import extensionReview from '../../cards/extension-review.json' with { type: 'json' };
@@ -16,8 +18,10 @@ import { type View, render } from './render';
 import type { Card } from './types';
 
 export const TEMPLATES = {
+  'cancel-confirm': cancelConfirm,
   'completion-form': completionForm,
   'completion-review': completionReview,
+  'edit-form': editForm,
   error,
   'extension-form': extensionForm,
   'extension-review': extensionReview,

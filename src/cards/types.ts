@@ -28,6 +28,10 @@ export const CARD_ACTIONS = [
   'register',
   'register_anyway',
   'register_merge',
+  'edit_form',
+  'submit_edit',
+  'cancel_form',
+  'confirm_cancel',
   'issue_interview',
 ] as const;
 /** Every action a button may carry; the card-action handler has one function per entry. */

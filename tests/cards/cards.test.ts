@@ -15,6 +15,8 @@ import {
   progressFormCard,
   receiptCard,
   registerFormCard,
+  editFormCard,
+  cancelConfirmCard,
   slipCard,
   textOf,
 } from '../../src/cards/cards';
@@ -112,6 +114,8 @@ function catalogue(): Record<string, Card> {
     'list empty': listCard('督办事项 · 逾期', [], c),
     'register form': registerFormCard({ units, leaders }),
     'register form error': registerFormCard({ units, leaders, error: '完成时限 2026-11-01 早于今天（2026-11-23）' }),
+    'edit form': editFormCard(item({ stages: [{ name: '形成初稿', deadline: '2026-11-30' }], flagged: true }), c, { units, leaders }),
+    'cancel confirm': cancelConfirmCard(item(), c, '上级已撤回该任务'),
     receipt: receiptCard(item({ state: 'closed', closedAt: '2026-11-23T01:00:00.000Z' }), c, '✅ 已销号'),
     error: errorCard('没有找到事项 2026-99，或您无权查看', '请检查编号，格式如 督办〔2026〕17号 或 2026-17'),
     'error without hint': errorCard('服务暂时不可用'),
@@ -127,6 +131,25 @@ cardContract('card', cards);
 
 const labels = (card: Card) => buttonsOf(card).map(buttonLabel);
 const header = (card: Card) => card.header as { template: string; subtitle?: { content: string } };
+
+describe('修改 and 撤销 forms', () => {
+  it('the edit form shows the item as it is and submits submit_edit with its version; 撤销 asks for a reason first', () => {
+    const edit = editFormCard(item({ id: 42, version: 5, measures: '每周例会', flagged: true, deadline: '2026-11-30' }), c, { units, leaders });
+    const json = JSON.stringify(edit);
+    for (const s of ['"default_value":"每周例会"', '"initial_option":"jwc"', '"selected_values":["flagged"]', '"initial_date":"2026-11-30"']) expect(json).toContain(s);
+    expect(json).toContain('"name":"reason"');
+    expect(buttonsOf(edit).map(buttonValue)).toEqual([
+      { a: 'submit_edit', id: 42, v: 5 },
+      { a: 'back', id: 42, v: 5 },
+    ]);
+    const cancel = cancelConfirmCard(item({ id: 42, version: 5 }), c, '上级已撤回');
+    expect(JSON.stringify(cancel)).toContain('"default_value":"上级已撤回"');
+    expect(buttonsOf(cancel).map(buttonValue)).toEqual([
+      { a: 'confirm_cancel', id: 42, v: 5 },
+      { a: 'back', id: 42, v: 5 },
+    ]);
+  });
+});
 
 describe('slip (督办单)', () => {
   it('for the lead unit of an assigned item: exactly 认领 and 查看详情, carrying {a, id, v}', () => {

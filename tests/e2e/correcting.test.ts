@@ -75,10 +75,14 @@ describe('转办', () => {
 });
 
 describe('撤销 and 合并', () => {
-  it('撤销 with a reason cancels the item and tells the unit', async () => {
+  it('撤销 asks first, then cancels the item with the reason and tells the unit', async () => {
     const item = await claimed();
     const r = await h.say(WHO.supervisor, '/督办 撤销 2026-1 上级已撤回该任务');
-    expect(replyText(r.messageId)).toContain('已撤销');
+    const confirm = h.repliesTo(r.messageId)[0]!;
+    expect(text(confirm)).toContain('撤销后该事项不再督办');
+    expect(findItemByNumber(h.db, 2026, 1)!.state).toBe('in_progress');
+    const done = await h.click(WHO.supervisor, buttonValue(confirm.content, '确认撤销'), { messageId: confirm.message_id, form: { reason: '上级已撤回该任务' } });
+    expect(done.answer.toast?.content).toContain('已撤销');
     expect(findItemByNumber(h.db, 2026, 1)!.state).toBe('cancelled');
     expect(history(item.id).at(-1)).toMatchObject({ action: 'cancel', note: '上级已撤回该任务' });
     expect(text(h.lastTo(WHO.unitHead))).toContain('已撤销');
@@ -150,5 +154,25 @@ describe('绑定 确认', () => {
     const rows = h.db.$client.prepare('SELECT id, chat_id FROM units ORDER BY id').all();
     expect(rows).toContainEqual({ id: 'rsc', chat_id: 'oc_jwc' });
     expect(rows).toContainEqual({ id: 'jwc', chat_id: null });
+  });
+});
+
+describe('修改 and 撤销 from cards', () => {
+  it('the edit form changes what differs and keeps the reason; a stale form is refused', async () => {
+    const item = await claimed();
+    const opened = await h.click(WHO.supervisor, { a: 'edit_form', id: item.id, v: item.version });
+    const form = opened.answer.card!.data;
+    expect(JSON.stringify(form)).toContain('"default_value":"修订本科生培养方案"');
+    const saved = await h.click(WHO.supervisor, buttonValue(form, '保存修改'), {
+      form: { title: '修订本科生培养方案', measures: '每周调度', lead: 'jwc', coop: ['kyc'], leader: WHO.leader, deadline: '2027-01-15 +0800', reason: '校长办公会同意调整' },
+    });
+    expect(saved.answer.toast?.type).toBe('success');
+    expect(findItemByNumber(h.db, 2026, 1)).toMatchObject({ measures: '每周调度', deadline: '2027-01-15', originalDeadline: '2026-12-31' });
+    const again = await h.click(WHO.supervisor, buttonValue(form, '保存修改'), { form: { measures: '又改', reason: '再改' } });
+    expect(again.answer.toast?.content).toContain('过期');
+    // Not the office: refused before the form opens.
+    const unit = await h.click(WHO.unitHead, { a: 'edit_form', id: item.id, v: findItemByNumber(h.db, 2026, 1)!.version });
+    expect(unit.answer.toast?.type).toBe('error');
+    expect(unit.answer.card).toBeUndefined();
   });
 });

@@ -239,12 +239,18 @@ describe('in a unit’s group chat, with confidential items present', () => {
       detail: s.P,
       back: s.P,
       issue_interview: s.O,
+      edit_form: s.P,
+      submit_edit: s.P,
+      cancel_form: s.P,
+      confirm_cancel: s.P,
     };
     const forms: Partial<Record<CardAction, Record<string, unknown>>> = {
       submit_progress: { text: '群内卡片进展' },
       submit_extension: { reason: '需等待', date: '2027-02-26 +0800' },
       submit_completion: { assessment: '已完成', materials: '' },
       return: { note: '材料不全', new_deadline: '2027-01-15 +0800' },
+      submit_edit: { measures: '群内修改', reason: '补充' },
+      confirm_cancel: { reason: '撤回' },
     };
     const snap = w.snapshot();
     for (const a of CARD_ACTIONS.filter((x): x is Exclude<CardAction, RegisterAction> => !x.startsWith('register'))) {

@@ -49,6 +49,10 @@ const ACTIONS: ActionCase[] = [
   { a: 'detail', on: 'P', does: 'view' },
   { a: 'back', on: 'P', does: 'view' },
   { a: 'issue_interview', on: 'O', does: 'interview' },
+  { a: 'edit_form', on: 'P', does: 'edit', opens: 'submit_edit' },
+  { a: 'submit_edit', on: 'P', does: 'edit', form: { measures: '矩阵测试：每周调度', reason: '补充工作措施' } },
+  { a: 'cancel_form', on: 'P', does: 'cancel', opens: 'confirm_cancel' },
+  { a: 'confirm_cancel', on: 'P', does: 'cancel', form: { reason: '上级已撤回该任务' } },
 ];
 
 /**
@@ -279,6 +283,8 @@ function checkEffect(label: string, c: ActionCase, role: Role, before: Item, r: 
     case 'progress_form':
     case 'extension_form':
     case 'completion_form':
+    case 'edit_form':
+    case 'cancel_form':
       readOnly();
       check(buttonValues(card).some((b) => b.a === c.opens && b.id === before.id), `${label}: opens the form`, cardText(card));
       break;
@@ -319,6 +325,13 @@ function checkEffect(label: string, c: ActionCase, role: Role, before: Item, r: 
     case 'back':
       readOnly();
       check(cardText(card).includes(before.title), `${label}: the slip again`);
+      break;
+    case 'submit_edit':
+      check(after.measures === '矩阵测试：每周调度' && after.state === before.state, `${label}: the measures corrected, nothing else`, after.measures);
+      check(rowsAdded('audit_log').some((x) => x.action === 'edit' && x.note === '补充工作措施'), `${label}: recorded with its reason`);
+      break;
+    case 'confirm_cancel':
+      check(after.state === 'cancelled', `${label}: cancelled`, after.state);
       break;
     case 'issue_interview': {
       const ch = rowsAdded('chases');
@@ -527,13 +540,25 @@ describe('chat commands: every role × command × normal/confidential item', () 
         for (const [text, done] of [
           [`/督办 修改 ${shortRef(item)} 要求:矩阵修改后的要求 理由:矩阵测试`, (i: Item) => i.requirements === '矩阵修改后的要求'],
           [`/duban edit ${item.number} 截止:2027-01-20 理由:矩阵测试`, (i: Item) => i.deadline === '2027-01-20'],
-          [`/督办 撤销 ${shortRef(item)} 矩阵测试撤销`, (i: Item) => i.state === 'cancelled'],
         ] as const) {
           const r = await say(role, text);
           const label = `${role} ${text}`;
           if (!org(label, r)) {
-            const may = office(text.includes('撤销') ? 'cancel' : 'edit');
+            const may = office('edit');
             check(done(w.item(item.id)) === may, `${label}: ${may ? 'done' : 'refused'}`, replyText(r.s));
+            if (!may) onlyAnswered(label, role, r);
+          }
+          reset();
+        }
+        // 撤销 asks first: the office gets the confirmation (nothing changes yet), anyone else a refusal.
+        {
+          const text = `/督办 撤销 ${shortRef(item)} 矩阵测试撤销`;
+          const r = await say(role, text);
+          const label = `${role} ${text}`;
+          if (!org(label, r)) {
+            const may = office('cancel');
+            const asked = r.s.replies.some((m) => buttonValues(m.content).some((b) => b.a === 'confirm_cancel' && b.id === item.id));
+            check(asked === may && w.item(item.id).state === item.state, `${label}: ${may ? 'asks to confirm' : 'refused'}`, replyText(r.s));
             if (!may) onlyAnswered(label, role, r);
           }
           reset();
