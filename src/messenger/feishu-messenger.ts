@@ -104,6 +104,14 @@ export class FeishuMessenger implements Messenger {
   }
 
   /**
+   * 加急 in the app: `PATCH /open-apis/im/v1/messages/:id/urgent_app?user_id_type=open_id` `{user_id_list}`. Needs the
+   * scope `im:message.urgent`; only for the bot's own messages, to people who share the chat with it.
+   */
+  async urgent(messageId: string, openIds: string[]) {
+    await this.call('PATCH', `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/urgent_app`, { user_id_list: openIds }, { user_id_type: 'open_id' });
+  }
+
+  /**
    * A person's name from the contact directory (通讯录): `GET /open-apis/contact/v3/users/:id?user_id_type=open_id`
    * → `data.user.name`. Needs the scope `contact:user.base:readonly`, and the person inside the app's contact range
    * (通讯录权限范围). Throws a SendError when Feishu refuses, times out, or gives no name.

@@ -38,6 +38,12 @@ export class LocalMessenger implements Messenger {
     return this.record({ op: 'reply', replyTo: messageId, msgType: m.msgType, content: JSON.parse(m.content), uuid: m.uuid });
   }
 
+  /** 加急 is recorded as the call it would have been. */
+  readonly urgents: Array<{ messageId: string; openIds: string[]; at: string }> = [];
+  async urgent(messageId: string, openIds: string[]) {
+    this.urgents.push({ messageId, openIds, at: new Date().toISOString() });
+  }
+
   async patch(messageId: string, content: string) {
     this.record({ op: 'patch', replyTo: messageId, msgType: 'interactive', content: JSON.parse(content) });
   }

@@ -15,6 +15,8 @@ export interface Messenger {
   reply(messageId: string, m: OutgoingMessage): Promise<{ messageId: string }>;
   /** Replaces a sent card's content (card must have config.update_multi). */
   patch(messageId: string, content: string): Promise<void>;
+  /** 加急: makes a message the bot sent an in-app urgent one for these people (open_ids). */
+  urgent?(messageId: string, openIds: string[]): Promise<void>;
 }
 
 /**

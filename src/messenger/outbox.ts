@@ -165,6 +165,9 @@ export interface DrainResult {
   skipped: number;
 }
 
+/** Whether a row's drawn-at-send description asks for 加急 (`"urgent":1`, set by the sweep). */
+const isUrgent = (row: OutboxRow) => !!row.render && row.render.includes('"urgent":1');
+
 const noneDrained = (): DrainResult => ({ sent: 0, retried: 0, failed: 0, skipped: 0 });
 
 const backoffMs = (attempt: number) => Math.min(300_000, 1000 * 2 ** (attempt - 1));
@@ -506,6 +509,7 @@ export class OutboxWorker {
         .set({ status: 'sent', messageId, sentAt: now().toISOString(), attempts: row.attempts + 1, leaseUntil: null, leaseOwner: null, lastError: null })
         .where(eq(outbox.id, row.id))
         .run();
+      if (messageId && row.op === 'send' && row.receiveIdType === 'open_id' && isUrgent(row)) await this.makeUrgent(row, messageId);
       return 'sent';
     } catch (err) {
       done();
@@ -526,6 +530,20 @@ export class OutboxWorker {
       }
       this.park(row, attempts, e, now());
       return 'failed';
+    }
+  }
+
+  /**
+   * 加急: the row's description asked for it (the sweep marks the unit head's 逾期预警 when the schedule file says so).
+   * Once, after the send: a failure is logged, not retried, since the card itself was delivered.
+   */
+  private async makeUrgent(row: OutboxRow, messageId: string) {
+    if (!this.messenger.urgent) return;
+    try {
+      await this.messenger.urgent(messageId, [row.receiveId!]);
+      this.log.info({ outboxId: row.id, purpose: row.purpose }, 'sent as urgent (加急)');
+    } catch (err) {
+      this.log.warn({ outboxId: row.id, err: err instanceof Error ? err.message : String(err) }, 'urgent (加急) failed; the card itself was delivered');
     }
   }
 

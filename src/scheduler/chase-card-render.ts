@@ -19,6 +19,8 @@ export interface ChaseCardRef {
   periodDue?: string;
   /** Other steps of the same item told to the same person in the same message (e.g. overdue with the warning). */
   also?: ChaseKind[];
+  /** Also sent as 加急 to its receiver (the unit head, on the steps the schedule file names). */
+  urgent?: 1;
 }
 
 /** One step on a batched card: item id, kind, for the leader (1), progress period due. Short keys: a card lists hundreds. */
@@ -33,6 +35,7 @@ export interface BatchEntryRef {
 export interface ChaseBatchRef {
   card: 'chase-batch';
   entries: BatchEntryRef[];
+  urgent?: 1;
 }
 
 /** Kinds that say the item has been chased: reminders to the unit, by the ladder or by hand (not 约谈 records). */

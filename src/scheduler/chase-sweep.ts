@@ -58,6 +58,8 @@ interface Entry {
   kind: ChaseKind;
   key: string;
   hears: Hears;
+  /** The unit head's card of a step the schedule file sends as 加急. */
+  urgent?: boolean;
 }
 
 /** Items read per query. */
@@ -116,7 +118,7 @@ export async function runChaseSweep(
     SELECT id, state, deadline, flagged, assigned_at, claimed_at, progress_cycle, lead_unit_id, leader_id,
       CASE WHEN progress_cycle != 'none' THEN (SELECT MAX(created_at) FROM progress_reports p WHERE p.item_id = items.id) END AS last_progress
     FROM items WHERE +state IN ('assigned', 'in_progress') AND id > ? ORDER BY id LIMIT ?`).raw();
-  const planner = new SweepPlanner(db, now, notBefore);
+  const planner = new SweepPlanner(db, now, notBefore, new Set(cfg.urgent));
   const stepsOf = ladderAt(now, calendar, cfg.ladder);
   let after = 0;
   for (;;) {
@@ -167,6 +169,7 @@ class SweepPlanner {
     private readonly db: Db,
     private readonly now: Date,
     private readonly notBefore: Date | undefined,
+    private readonly urgentKinds: ReadonlySet<ChaseKind> = new Set(),
   ) {
     this.at = now.toISOString();
     this.recordedPairs = db.$client.prepare(
@@ -180,15 +183,16 @@ class SweepPlanner {
 
   /** Who hears of a step, and how (the cards are drawn when sent: see chase-card-render.ts). */
   add(item: DueItem, step: ChaseStep) {
+    const unit = this.people(item.leadUnitId);
     const tell = (to: string, hears: Hears) => {
       let list = this.byRecipient.get(to);
       if (!list) this.byRecipient.set(to, (list = []));
       // A person in two roles for one step (a leader who is also the unit head) hears of it once, in the first.
       const last = list[list.length - 1];
       if (last?.key === step.key) return;
-      list.push({ itemId: item.id, kind: step.kind, key: step.key, hears });
+      const urgent = hears === CARD && to === unit.head && this.urgentKinds.has(step.kind);
+      list.push({ itemId: item.id, kind: step.kind, key: step.key, hears, ...(urgent ? { urgent } : {}) });
     };
-    const unit = this.people(item.leadUnitId);
     switch (step.kind) {
       case 'warning':
         if (unit.head) tell(unit.head, CARD);
@@ -245,6 +249,8 @@ class SweepPlanner {
       let outboxId: number | null = null;
       if (carded.length) {
         const m = describe(carded);
+        // 加急 once per item and step: the step is new to this person (`fresh`), so its message is the only one.
+        if (carded.some((e) => e.urgent)) m.render.urgent = 1;
         outboxId = this.enqueue(
           { to: personAddress(to), msgType: 'interactive', content: '', render: m.render, purpose: m.purpose, itemId: m.itemId, notBefore: this.notBefore },
           this.now,

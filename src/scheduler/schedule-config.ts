@@ -1,7 +1,10 @@
 import { validate } from 'node-cron';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
+import { type ChaseKind, DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
+
+/** The steps that reach the unit head, and so may be sent as 加急. */
+const URGENT_STEPS = ['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning'] as const satisfies readonly ChaseKind[];
 import { DEFAULT_QUIET_HOURS, type QuietHours, isClockTime } from '../domain/quiet-hours';
 
 /** When each job runs (cron, Asia/Shanghai) and how hard the ladder chases. Defaults suit a university office. */
@@ -15,6 +18,11 @@ export interface ScheduleConfig {
    * them (an odd cron time, `tick --at` at night) plans its messages to wait for the next allowed moment.
    */
   quietHours: QuietHours;
+  /**
+   * Steps whose card to the unit head is also sent as 加急 (an in-app urgent message, scope im:message.urgent), once
+   * per item and step. Empty (the default): none.
+   */
+  urgent: readonly ChaseKind[];
 }
 
 export const DEFAULT_SCHEDULE: ScheduleConfig = {
@@ -22,6 +30,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   ladder: DEFAULT_LADDER,
   yellowWithin: 3,
   quietHours: DEFAULT_QUIET_HOURS,
+  urgent: [],
 };
 
 const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
@@ -32,6 +41,7 @@ const fileSchema = z.strictObject({
   times: z.strictObject({ chaseSweep: cron, unitDigest: cron, supervisorSummary: cron }).partial().optional(),
   yellowWithin: days.optional(),
   quietHours: z.strictObject({ start: clock, end: clock }).partial().optional(),
+  urgent: z.array(z.enum(URGENT_STEPS)).optional(),
   ladder: z
     .strictObject({
       unclaimedAfter: days,
@@ -55,6 +65,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
     times: { ...DEFAULT_SCHEDULE.times, ...f.times },
     yellowWithin: f.yellowWithin ?? DEFAULT_SCHEDULE.yellowWithin,
     quietHours: { ...DEFAULT_SCHEDULE.quietHours, ...f.quietHours },
+    urgent: f.urgent ?? DEFAULT_SCHEDULE.urgent,
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
   };
 }
