@@ -38,6 +38,11 @@ export interface AppDeps {
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
   /** Overrides of DEFAULT_HTTP_LIMITS (tests use short timeouts). */
   limits?: Partial<HttpLimits>;
+  /**
+   * Long-connection mode: the state of the WebSocket to Feishu. /healthz then answers 503 while it is down, since
+   * the bot hears nothing. Absent in webhook and local mode, where Feishu (or the tester) comes to us.
+   */
+  feishuLink?: () => 'connected' | 'disconnected';
 }
 
 /**
@@ -65,9 +70,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // … while these only take effect when given to http.createServer itself.
     http: { headersTimeout: l.headersTimeout, requestTimeout: l.requestTimeout, connectionsCheckingInterval: checkingInterval(l) },
   }) as unknown as FastifyInstance;
-  app.get('/healthz', async () => {
+  app.get('/healthz', async (_req, reply) => {
     deps.ctx.db.$client.prepare('SELECT 1').get();
-    return { ok: true };
+    if (!deps.feishuLink) return { ok: true };
+    const feishu = deps.feishuLink();
+    if (feishu !== 'connected') reply.code(503);
+    return { ok: feishu === 'connected', feishu };
   });
   for (const plugin of deps.plugins ?? []) await app.register(async (scope) => plugin(scope));
   return app;

@@ -65,7 +65,7 @@ async function main() {
   const log = createLogger(config.logLevel);
   let runtime;
   try {
-    runtime = openRuntime(config, log);
+    runtime = openRuntime(config, log, { asServer: true });
   } catch (err) {
     // A bad database, org, calendar or schedule file: say what is wrong, not a stack trace.
     const message = err instanceof Error ? err.message : String(err);

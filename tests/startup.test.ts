@@ -53,12 +53,19 @@ function freePort(): Promise<number> {
 /** How the server is started: from source through tsx, unless a test passes the bundled command. */
 const FROM_SOURCE = [TSX, MAIN];
 
+interface LaunchOptions {
+  /** The working directory (default: the checkout). Elsewhere, nothing may depend on it. */
+  cwd?: string;
+  /** What "started" means (default: /healthz answers {"ok":true}). */
+  ready?: (p: Proc) => Promise<true | undefined>;
+}
+
 /** Only what the test gives, plus PATH so tsx can find node: no FEISHU_* from the developer's shell. */
-function launch(env: Record<string, string>, port: number, command: string[] = FROM_SOURCE): Proc {
+function launch(env: Record<string, string>, port: number, command: string[] = FROM_SOURCE, o: LaunchOptions = {}): Proc {
   let out = '';
   let err = '';
   const child = spawn(command[0]!, command.slice(1), {
-    cwd: ROOT,
+    cwd: o.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,12 +100,27 @@ async function healthy(p: Proc): Promise<true | undefined> {
   }
 }
 
+/** /healthz answers at all (long-connection mode answers 503 while it is not connected). */
+async function answering(p: Proc): Promise<true | undefined> {
+  try {
+    await fetch(`${p.url}/healthz`, { signal: AbortSignal.timeout(1000) });
+    return true;
+  } catch {
+    return undefined;
+  }
+}
+
+async function health(p: Proc): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${p.url}/healthz`, { signal: AbortSignal.timeout(1000) });
+  return { status: res.status, body: await res.json() };
+}
+
 /** Starts the server and waits until /healthz answers; picks another port if the chosen one was taken meanwhile. */
-async function startServer(env: Record<string, string>, command?: string[]): Promise<Proc> {
+async function startServer(env: Record<string, string>, command?: string[], o: LaunchOptions = {}): Promise<Proc> {
   for (let attempt = 0; ; attempt++) {
-    const p = launch(env, await freePort(), command);
+    const p = launch(env, await freePort(), command, o);
     try {
-      await waitFor(p, '/healthz', () => healthy(p), 45_000);
+      await waitFor(p, '/healthz', () => (o.ready ?? healthy)(p), 45_000);
       return p;
     } catch (err) {
       await stop(p);
@@ -158,6 +180,38 @@ interface LocalMessage {
   content: { header?: { title?: { content?: string } } };
 }
 
+/** Builds the bundle as `npm start` does (into a folder of its own) and returns the command package.json runs. */
+function buildBundle(): { command: string[]; remove(): void } {
+  const out = join(ROOT, 'tmp', `build-${randomBytes(4).toString('hex')}`);
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'main', `--outdir=${out}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  expect(build.status, build.stderr).toBe(0);
+  const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
+  const [node, ...args] = start.split(/\s+/);
+  expect(node).toBe('node');
+  expect(args.at(-1)).toBe('dist/main.mjs');
+  return { command: [process.execPath, ...args.slice(0, -1), join(out, 'main.mjs')], remove: () => rmSync(out, { recursive: true, force: true }) };
+}
+
+/** The README's first steps, as a newcomer copies them: the commands at the top and in "Try it locally". */
+function readmeFirstSteps() {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const blocks = (text: string) => [...text.matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const from = readme.indexOf('## Try it locally');
+  expect(from).toBeGreaterThan(0);
+  const section = readme.slice(from, readme.indexOf('\n## ', from + 3));
+  const [startBlock, curlBlock] = blocks(section);
+  const startLine = startBlock!.trim();
+  const m = /^((?:[A-Z_]+=\S+\s+)*)npm start$/.exec(startLine);
+  expect(m, `the start command in "Try it locally": ${startLine}`).not.toBeNull();
+  const env = Object.fromEntries(m![1]!.trim().split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string]));
+  const payload = /-d '([\s\S]*?)'\n/.exec(curlBlock!)?.[1];
+  expect(payload, 'the curl registration in "Try it locally"').toBeDefined();
+  return { firstCommands: blocks(readme.slice(0, from))[0]!, startLine, env, payload: JSON.parse(payload!) as Record<string, unknown> };
+}
+
+/** Today in Beijing (YYYY-MM-DD), which is what numbers items and judges deadlines. */
+const beijingToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
 // Every case is its own process, so they run side by side; tsx needs a few seconds of CPU to start each one.
 describe.concurrent('the server process', { timeout: 90_000 }, () => {
   describe('local mode (no Feishu app)', () => {
@@ -206,20 +260,16 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
     });
 
     it('runs as `npm start` runs it: the esbuild bundle under plain node, with the memory flags from package.json', async () => {
-      // npm start = prestart (the build) + `node <flags> dist/main.mjs`; built here into a folder of its own.
-      const out = join(ROOT, 'tmp', `build-${randomBytes(4).toString('hex')}`);
+      // npm start = prestart (the build) + `node <flags> dist/main.mjs`; built here into a folder of its own, and run
+      // from another working directory without ORG_FILE: the migrations and examples/org.yaml are found from the bundle.
+      const bundle = buildBundle();
       try {
-        const build = spawnSync(process.execPath, ['scripts/build.mjs', 'main', `--outdir=${out}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-        expect(build.status, build.stderr).toBe(0);
-        const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-        const [node, ...args] = start.split(/\s+/);
-        expect(node).toBe('node');
-        expect(args.at(-1)).toBe('dist/main.mjs');
-        const command = [process.execPath, ...args.slice(0, -1), join(out, 'main.mjs')];
+        const cwd = mkdtempSync(join(dir, 'bundled-cwd-'));
         const db = join(dir, 'bundled', 'duban.db');
-        const p = await startServer({ DATABASE_PATH: db, ORG_FILE: ORG_EXAMPLE, LOG_LEVEL: 'info' }, command);
+        const p = await startServer({ DATABASE_PATH: db, LOG_LEVEL: 'info' }, bundle.command, { cwd });
         try {
-          expect(p.stdout()).toContain('单位 新增 12'); // migrations found from the bundle, org loaded
+          expect(p.stdout()).toContain('单位 新增 12'); // migrations found from the bundle, the example org loaded
+          expect(p.stdout()).toContain(ORG_EXAMPLE);
           const res = await postJson(`${p.url}/local/events`, localMessage('ou_dcs_wang', '/督办 帮助', 'om_bundled_help'));
           expect(res.status).toBe(200);
           const reply = await waitFor(p, 'the help reply in /local/messages', async () => {
@@ -233,7 +283,67 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
         }
         expect(await p.exited).toBe(0);
       } finally {
-        rmSync(out, { recursive: true, force: true });
+        bundle.remove();
+      }
+    });
+
+    it("the README's first steps on a fresh clone: `npm start` without ORG_FILE, the example registration works", async () => {
+      const steps = readmeFirstSteps();
+      expect(steps.firstCommands).toContain('npm install && npm start');
+      expect(steps.env).toEqual({ HOST: '127.0.0.1' }); // no ORG_FILE to set: local mode loads the example
+      // The README's payload as it stands; only a deadline that has passed (the README's is 2027-06-30) is moved on.
+      const payload = JSON.parse(JSON.stringify(steps.payload)) as { event: { message: { content: string; message_id: string } } };
+      const text = (JSON.parse(payload.event.message.content) as { text: string }).text;
+      expect(text).toContain('主办:教务处');
+      const deadline = /截止:(\d{4}-\d{2}-\d{2})/.exec(text)![1]!;
+      if (deadline <= beijingToday()) {
+        const later = `${Number(beijingToday().slice(0, 4)) + 1}-06-30`;
+        payload.event.message.content = JSON.stringify({ text: text.replace(deadline, later) });
+      }
+      const bundle = buildBundle();
+      const cwd = mkdtempSync(join(dir, 'fresh-clone-')); // DATABASE_PATH left at its default, ./data/duban.db
+      try {
+        const p = await startServer({ ...steps.env }, bundle.command, { cwd });
+        try {
+          expect(p.stdout()).toContain('本地模式');
+          expect(p.stdout()).toContain('已载入示例组织架构 examples/org.yaml');
+          expect(p.stdout()).not.toContain('未载入组织架构');
+          expect(existsSync(join(cwd, 'data', 'duban.db'))).toBe(true);
+
+          const res = await postJson(`${p.url}/local/events`, payload);
+          expect(res.status).toBe(200);
+          expect(await res.json()).toEqual({});
+
+          const number = `督办〔${beijingToday().slice(0, 4)}〕1号`;
+          const listed = async () => {
+            const r = await fetch(`${p.url}/local/messages`, { signal: AbortSignal.timeout(1000) });
+            return ((await r.json()) as { messages: LocalMessage[] }).messages;
+          };
+          const receiptMessage = await waitFor(p, 'the receipt in /local/messages', async () =>
+            (await listed()).find((m) => m.op === 'reply' && m.replyTo === payload.event.message.message_id),
+          );
+          const receipt = JSON.stringify(receiptMessage.content);
+          expect(receipt).not.toContain('没有找到单位'); // what a newcomer got without an organisation
+          expect(receipt).toContain(`✅ 已立项 ${number}，督办单已发送至教务处`);
+          const slipMessage = await waitFor(p, "the 督办单 to 教务处's head", async () =>
+            (await listed()).find((m) => m.op === 'send' && m.receiveId === 'ou_jwc_head'),
+          );
+          const slip = JSON.stringify(slipMessage.content);
+          expect(slip).toContain(number);
+          expect(slip).toContain('修订本科生培养方案');
+          expect(slip).toContain('认领');
+          // The README's list: 教务处's head and liaison, and the cooperating 研究生院.
+          const wanted = ['ou_jwc_head', 'ou_jwc_liaison', 'ou_yjsy_head', 'ou_yjsy_liaison'];
+          await waitFor(p, `the 督办单 to ${wanted.join(', ')}`, async () => {
+            const to = new Set((await listed()).filter((m) => m.op === 'send').map((m) => m.receiveId));
+            return wanted.every((w) => to.has(w)) ? true : undefined;
+          });
+        } finally {
+          await stop(p);
+        }
+        expect(await p.exited).toBe(0);
+      } finally {
+        bundle.remove();
       }
     });
   });
@@ -290,6 +400,73 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
     });
   });
 
+  describe('Feishu long-connection mode (FEISHU_MODE=ws) against a local fake, without ORG_FILE', () => {
+    /** The SDK accepts only app ids of this shape. */
+    const wsApp = () => ({ FEISHU_APP_ID: `cli_${randomBytes(8).toString('hex')}`, FEISHU_APP_SECRET: `wssecret${randomBytes(12).toString('hex')}` });
+    const logsOf = (p: Proc) => p.stdout() + p.stderr();
+    const until = (p: Proc, what: string, check: () => boolean, ms = 10_000) => waitFor(p, what, () => (check() ? true : undefined), ms);
+
+    it('the endpoint failing: /healthz 503 {"ok":false,"feishu":"disconnected"}, the log says connecting and reconnecting, and warns of no organisation', async () => {
+      const app = wsApp();
+      const fake = await startFakeFeishu({ appId: app.FEISHU_APP_ID, appSecret: app.FEISHU_APP_SECRET });
+      fake.failWhen((c) => c.path === '/callback/ws/endpoint', { status: 502, code: 1, msg: 'bad gateway' });
+      const db = join(dir, 'ws-down.db');
+      let p: Proc | undefined;
+      try {
+        p = await startServer({ DATABASE_PATH: db, LOG_LEVEL: 'info', FEISHU_MODE: 'ws', FEISHU_DOMAIN: fake.url, ...app }, undefined, { ready: answering });
+        const proc = p;
+        await until(proc, 'the failed connection in the log', () => proc.stdout().includes('could not connect to Feishu; reconnecting'));
+        expect(p.stdout()).toContain('long connection: connecting to Feishu');
+        expect(p.stdout()).toMatch(/"reason":"Request failed with status code 502"/);
+        expect(await health(p)).toEqual({ status: 503, body: { ok: false, feishu: 'disconnected' } });
+        // No organisation: said on start, naming ORG_FILE and the example, which Feishu mode does not load.
+        expect(p.stdout()).toContain('未载入组织架构');
+        expect(p.stdout()).toMatch(/ORG_FILE[^"]*examples\/org\.yaml/);
+        expect(p.stdout()).not.toContain('已载入示例组织架构');
+      } finally {
+        if (p) await stop(p);
+        await fake.close();
+      }
+      expect(logsOf(p!)).not.toContain(app.FEISHU_APP_SECRET);
+      const c = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        expect(c.prepare('SELECT count(*) FROM units').pluck().get()).toBe(0);
+      } finally {
+        c.close();
+      }
+    });
+
+    it('the socket refused → 503 and reconnecting; accepted → 200 {"ok":true,"feishu":"connected"}; lost → 503 and "lost; reconnecting"', async () => {
+      const app = wsApp();
+      const fake = await startFakeFeishu({ appId: app.FEISHU_APP_ID, appSecret: app.FEISHU_APP_SECRET });
+      fake.ws.refuse(true);
+      let p: Proc | undefined;
+      try {
+        p = await startServer({ DATABASE_PATH: join(dir, 'ws-up.db'), LOG_LEVEL: 'info', FEISHU_MODE: 'ws', FEISHU_DOMAIN: fake.url, ...app }, undefined, { ready: answering });
+        const proc = p;
+        await until(proc, 'the refused socket in the log', () => proc.stdout().includes('could not connect to Feishu; reconnecting'));
+        expect(p.stdout()).toMatch(/"reason":"ws connect failed"/);
+        expect(await health(p)).toEqual({ status: 503, body: { ok: false, feishu: 'disconnected' } });
+
+        fake.ws.refuse(false); // the SDK retries every second (the fake's ReconnectInterval)
+        await waitFor(p, '/healthz 200', async () => ((await health(proc)).status === 200 ? true : undefined), 10_000);
+        expect(await health(p)).toEqual({ status: 200, body: { ok: true, feishu: 'connected' } });
+        expect(p.stdout()).toContain('long connection: connected to Feishu');
+
+        fake.ws.refuse(true);
+        fake.ws.drop();
+        await until(proc, 'the loss in the log', () => proc.stdout().includes('long connection: lost; reconnecting'));
+        await waitFor(p, '/healthz 503', async () => ((await health(proc)).status === 503 ? true : undefined), 10_000);
+        expect(await health(p)).toEqual({ status: 503, body: { ok: false, feishu: 'disconnected' } });
+      } finally {
+        if (p) await stop(p);
+        await fake.close();
+      }
+      expect(await p.exited).toBe(0); // the SDK's timers do not hold the shutdown
+      expect(logsOf(p)).not.toContain(app.FEISHU_APP_SECRET);
+    });
+  });
+
   describe('secrets never reach the logs', () => {
     const secrets = () => ({
       FEISHU_APP_ID: `cli_${randomBytes(6).toString('hex')}`,
@@ -318,6 +495,8 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
       try {
         expect(p.stdout()).toContain('feishu app configured');
         expect(p.stdout()).toContain(s.FEISHU_APP_ID); // the id is not a secret: logging it helps support
+        expect(p.stdout()).toContain('未载入组织架构'); // no ORG_FILE: warned, and the example is not loaded
+        expect(p.stdout()).not.toContain('已载入示例组织架构');
 
         const garbage = await postJson(`${p.url}/feishu/events`, '{"schema":"2.0",<<<garbage');
         expect(garbage.status).toBe(400);

@@ -25,7 +25,8 @@
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 
 // ─── public types ─────────────────────────────────────────────────────────────
 
@@ -163,6 +164,55 @@ export interface FakeFeishuOptions {
   directory?: Partial<FakeDirectory>;
   /** Max bytes of an interactive `content` (and of a card/update `card`). Default 30 * 1024. */
   cardMaxBytes?: number;
+  /** The long connection's ClientConfig, handed out by `/callback/ws/endpoint` and in pongs (seconds). */
+  ws?: Partial<FakeWsClientConfig>;
+}
+
+/**
+ * What Feishu's endpoint hands the SDK's WSClient (`ClientConfig`), in seconds. The fake's defaults are quick, for
+ * tests: retry 1 s after a failure, no random delay before a reconnect (Feishu: 120 s and up to 30 s).
+ */
+export interface FakeWsClientConfig {
+  PingInterval: number;
+  /** -1: retry for ever. */
+  ReconnectCount: number;
+  ReconnectInterval: number;
+  ReconnectNonce: number;
+}
+
+/** The SDK's answer to an event pushed over the long connection: `code` 200 (or 500) and the handler's result. */
+export interface FakeWsAnswer {
+  code: number;
+  data?: unknown;
+}
+
+/**
+ * The long connection (长连接) as Feishu serves it to the SDK's `WSClient`:
+ * - `POST /callback/ws/endpoint` `{AppID, AppSecret}` → `{code: 0, data: {URL, ClientConfig}}`; a wrong app id or
+ *   secret → HTTP 200 `{code: 514}` (the SDK treats any code but 0 and 1000040343 as final and gives up). Faults
+ *   (`failNext(n, fault, {path: '/callback/ws/endpoint'})`) apply to it like to any path.
+ * - `URL` is a WebSocket on the fake itself (`ws://127.0.0.1:PORT/callback/ws/connect?…&ticket=…`). Frames are
+ *   the SDK's protobuf `pbbp2.Frame` (SeqID 1, LogID 2, service 3, method 4: 0 control / 1 data, headers 5
+ *   `{key 1, value 2}`, payload 8). A ping (control, `type: ping`) is answered with a pong carrying ClientConfig.
+ */
+export interface FakeLongConnection {
+  /** WebSockets open now. */
+  readonly open: number;
+  /** Handshakes accepted so far. */
+  readonly accepted: number;
+  /** Handshakes refused (HTTP 403) so far. */
+  readonly refused: number;
+  /** While true every handshake is refused with HTTP 403 (the endpoint still answers). */
+  refuse(on: boolean): void;
+  /** Ends every open WebSocket abruptly, as a dropped network does (no close frame). */
+  drop(): void;
+  /** Resolves once a WebSocket is open (at once if one is), rejects after `ms`. */
+  waitForOpen(ms?: number): Promise<void>;
+  /**
+   * Sends a schema 2.0 event body (`{schema, header, event}`) as a data frame to the latest open WebSocket and
+   * resolves with the SDK's answer frame (`data` decoded from its base64 JSON).
+   */
+  push(body: unknown, ms?: number): Promise<FakeWsAnswer>;
 }
 
 export interface FakeFeishu {
@@ -193,6 +243,8 @@ export interface FakeFeishu {
   rememberMessage(messageId: string, chatId: string): void;
   /** Clear calls, sent messages, patches, card updates, files, faults, rate windows and uuid memory (not the token). */
   reset(): void;
+  /** The long connection the SDK's WSClient opens (see FakeLongConnection). */
+  readonly ws: FakeLongConnection;
   close(): Promise<void>;
 }
 
@@ -218,6 +270,7 @@ const TOKEN_PATHS = new Set([
 const MESSAGES = '/open-apis/im/v1/messages';
 const REPLY_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/;
 const MESSAGE_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/;
+const URGENT_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/urgent_app$/;
 const DEPARTMENT_RE = /^\/open-apis\/contact\/v3\/departments\/([^/]+)$/;
 const USER_RE = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/;
 const RECEIVE_ID_TYPES: readonly ReceiveIdType[] = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'];
@@ -333,6 +386,142 @@ function normalizeRateLimit(cfg: boolean | RateLimitConfig | undefined): Require
   return { perApp: c.perApp ?? 50, perReceiver: c.perReceiver ?? 5, windowMs: c.windowMs ?? 1000 };
 }
 
+// ─── long connection: protobuf frames and WebSocket framing (just what the SDK's WSClient uses) ──────────────
+
+interface PbFrame {
+  SeqID: number;
+  LogID: number;
+  service: number;
+  method: number;
+  headers: Array<{ key: string; value: string }>;
+  payload?: Buffer;
+}
+
+function pbVarint(n: number): Buffer {
+  const out: number[] = [];
+  let v = n;
+  while (v >= 0x80) {
+    out.push((v % 0x80) | 0x80);
+    v = Math.floor(v / 0x80);
+  }
+  out.push(v);
+  return Buffer.from(out);
+}
+
+function pbField(field: number, value: Buffer): Buffer {
+  return Buffer.concat([pbVarint((field << 3) | 2), pbVarint(value.length), value]);
+}
+
+function encodeFrame(f: PbFrame): Buffer {
+  const parts = [
+    pbVarint(1 << 3), pbVarint(f.SeqID),
+    pbVarint(2 << 3), pbVarint(f.LogID),
+    pbVarint(3 << 3), pbVarint(f.service),
+    pbVarint(4 << 3), pbVarint(f.method),
+  ];
+  for (const h of f.headers) parts.push(pbField(5, Buffer.concat([pbField(1, Buffer.from(h.key)), pbField(2, Buffer.from(h.value))])));
+  if (f.payload) parts.push(pbField(8, f.payload));
+  return Buffer.concat(parts);
+}
+
+/** Calls `on(field, wireType, value)` for each field: a number for varints, the bytes for length-delimited ones. */
+function pbRead(buf: Buffer, on: (field: number, value: number | Buffer) => void): void {
+  let i = 0;
+  const varint = (): number => {
+    let n = 0;
+    let mul = 1;
+    for (;;) {
+      const b = buf[i++];
+      if (b === undefined) throw new Error('truncated varint');
+      n += (b & 0x7f) * mul;
+      if (b < 0x80) return n;
+      mul *= 0x80;
+    }
+  };
+  while (i < buf.length) {
+    const tag = varint();
+    const wire = tag & 7;
+    const field = tag >>> 3;
+    if (wire === 0) on(field, varint());
+    else if (wire === 2) {
+      const len = varint();
+      on(field, buf.subarray(i, i + len));
+      i += len;
+    } else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else throw new Error(`unsupported wire type ${wire}`);
+  }
+}
+
+function decodeFrame(buf: Buffer): PbFrame {
+  const f: PbFrame = { SeqID: 0, LogID: 0, service: 0, method: 0, headers: [] };
+  pbRead(buf, (field, v) => {
+    if (field === 1 && typeof v === 'number') f.SeqID = v;
+    else if (field === 2 && typeof v === 'number') f.LogID = v;
+    else if (field === 3 && typeof v === 'number') f.service = v;
+    else if (field === 4 && typeof v === 'number') f.method = v;
+    else if (field === 5 && Buffer.isBuffer(v)) {
+      const h = { key: '', value: '' };
+      pbRead(v, (hf, hv) => {
+        if (hf === 1 && Buffer.isBuffer(hv)) h.key = hv.toString('utf8');
+        if (hf === 2 && Buffer.isBuffer(hv)) h.value = hv.toString('utf8');
+      });
+      f.headers.push(h);
+    } else if (field === 8 && Buffer.isBuffer(v)) f.payload = Buffer.from(v);
+  });
+  return f;
+}
+
+/** One unmasked server-to-client WebSocket frame. */
+function wsFrame(opcode: number, payload: Buffer): Buffer {
+  const len = payload.length;
+  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+  if (len >= 126 && len < 65536) {
+    head[0] = 0x80 | opcode;
+    head[1] = 126;
+    head.writeUInt16BE(len, 2);
+  } else if (len >= 65536) {
+    head[0] = 0x80 | opcode;
+    head[1] = 127;
+    head.writeBigUInt64BE(BigInt(len), 2);
+  }
+  return Buffer.concat([head, payload]);
+}
+
+/** Splits the client's (masked) frames off `buf`; returns the complete ones and what is left. */
+function wsParse(buf: Buffer): { frames: Array<{ opcode: number; payload: Buffer }>; rest: Buffer } {
+  const frames: Array<{ opcode: number; payload: Buffer }> = [];
+  let i = 0;
+  for (;;) {
+    if (buf.length - i < 2) break;
+    const opcode = buf[i]! & 0x0f;
+    const masked = (buf[i + 1]! & 0x80) !== 0;
+    let len = buf[i + 1]! & 0x7f;
+    let p = i + 2;
+    if (len === 126) {
+      if (buf.length - p < 2) break;
+      len = buf.readUInt16BE(p);
+      p += 2;
+    } else if (len === 127) {
+      if (buf.length - p < 8) break;
+      len = Number(buf.readBigUInt64BE(p));
+      p += 8;
+    }
+    const maskLen = masked ? 4 : 0;
+    if (buf.length - p < maskLen + len) break;
+    const mask = buf.subarray(p, p + maskLen);
+    const payload = Buffer.from(buf.subarray(p + maskLen, p + maskLen + len));
+    if (masked) for (let k = 0; k < payload.length; k++) payload[k]! ^= mask[k % 4]!;
+    frames.push({ opcode, payload });
+    i = p + maskLen + len;
+  }
+  return { frames, rest: buf.subarray(i) };
+}
+
+const WS_ENDPOINT = '/callback/ws/endpoint';
+const WS_CONNECT = '/callback/ws/connect';
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
 export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<FakeFeishu> {
   const appId = opts.appId ?? 'cli_test';
   const appSecret = opts.appSecret ?? 'secret_test';
@@ -359,6 +548,15 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
   const appWindow: number[] = [];
   const receiverWindows = new Map<string, number[]>();
   const sockets = new Set<Socket>();
+  const wsClientConfig: FakeWsClientConfig = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0, ...opts.ws };
+  const wsTickets = new Set<string>();
+  const wsOpen: Duplex[] = [];
+  const wsAnswers = new Map<string, (a: FakeWsAnswer) => void>();
+  const wsOpenWaiters = new Set<() => void>();
+  let wsRefuse = false;
+  let wsAccepted = 0;
+  let wsRefused = 0;
+  let wsSeq = 0;
 
   // ─── helpers over state ──────────────────────────────────────────────────
 
@@ -496,9 +694,158 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
     return { status: 200, body: { ...common, tenant_access_token: token } };
   }
 
+  function handleWsEndpoint(call: RecordedCall): Reply {
+    const body = isRecord(call.body) ? call.body : {};
+    // With `data`: the SDK destructures `data.URL` before it looks at `code`, so a reply without it reads as a
+    // network failure (retried) rather than the refusal it is.
+    if (body.AppID !== appId || body.AppSecret !== appSecret) {
+      return { status: 200, body: { code: 514, msg: 'auth failed (fake): unknown AppID or wrong AppSecret', data: {} } };
+    }
+    const ticket = randomId('wst_', 8);
+    wsTickets.add(ticket);
+    // device_id is not the first parameter: the SDK reads it with qs.parse on the whole URL.
+    const URL = `ws://127.0.0.1:${port}${WS_CONNECT}?fpid=1&device_id=fake-device&service_id=1&ticket=${ticket}`;
+    return ok({ URL, ClientConfig: { ...wsClientConfig } });
+  }
+
+  function wsSend(socket: Duplex, f: PbFrame): void {
+    if (!socket.destroyed) socket.write(wsFrame(0x2, encodeFrame(f)));
+  }
+
+  function onWsFrame(socket: Duplex, f: PbFrame): void {
+    const header = (k: string): string | undefined => f.headers.find((h) => h.key === k)?.value;
+    if (f.method === 0 && header('type') === 'ping') {
+      wsSend(socket, { ...f, headers: [{ key: 'type', value: 'pong' }], payload: Buffer.from(JSON.stringify(wsClientConfig)) });
+      return;
+    }
+    if (f.method === 1) {
+      const id = header('message_id');
+      const resolve = id ? wsAnswers.get(id) : undefined;
+      if (!id || !resolve) return;
+      wsAnswers.delete(id);
+      let answer: FakeWsAnswer = { code: 0 };
+      try {
+        const p = JSON.parse((f.payload ?? Buffer.alloc(0)).toString('utf8')) as { code: number; data?: string };
+        answer = { code: p.code, ...(p.data ? { data: JSON.parse(Buffer.from(p.data, 'base64').toString('utf8')) as unknown } : {}) };
+      } catch {
+        answer = { code: -1 };
+      }
+      resolve(answer);
+    }
+  }
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex): void {
+    const u = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const key = req.headers['sec-websocket-key'];
+    const ticket = u.searchParams.get('ticket') ?? '';
+    const refuse = (status: string) => {
+      wsRefused++;
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.destroy();
+    };
+    if (u.pathname !== WS_CONNECT || typeof key !== 'string') return refuse('404 Not Found');
+    if (wsRefuse || !wsTickets.has(ticket)) return refuse('403 Forbidden');
+    wsTickets.delete(ticket);
+    const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    wsAccepted++;
+    wsOpen.push(socket);
+    for (const w of [...wsOpenWaiters]) w();
+    let pending: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      const { frames, rest } = wsParse(Buffer.concat([pending, chunk]));
+      pending = rest;
+      for (const fr of frames) {
+        if (fr.opcode === 0x8) {
+          socket.end(wsFrame(0x8, fr.payload.subarray(0, 2)));
+          return;
+        }
+        if (fr.opcode === 0x9) socket.write(wsFrame(0xa, fr.payload));
+        else if (fr.opcode === 0x2) {
+          try {
+            onWsFrame(socket, decodeFrame(fr.payload));
+          } catch {
+            /* not a frame the fake understands: ignored, as Feishu would log it */
+          }
+        }
+      }
+    });
+    const gone = () => {
+      const i = wsOpen.indexOf(socket);
+      if (i >= 0) wsOpen.splice(i, 1);
+    };
+    socket.on('close', gone);
+    socket.on('error', gone);
+  }
+
+  const ws: FakeLongConnection = {
+    get open() {
+      return wsOpen.length;
+    },
+    get accepted() {
+      return wsAccepted;
+    },
+    get refused() {
+      return wsRefused;
+    },
+    refuse(on) {
+      wsRefuse = on;
+    },
+    drop() {
+      for (const s of [...wsOpen]) s.destroy();
+      wsOpen.length = 0;
+    },
+    waitForOpen(ms = 5000) {
+      if (wsOpen.length > 0) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        const done = () => {
+          clearTimeout(timer);
+          wsOpenWaiters.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          wsOpenWaiters.delete(done);
+          reject(new Error(`no long connection opened within ${ms} ms`));
+        }, ms);
+        wsOpenWaiters.add(done);
+      });
+    },
+    push(body, ms = 5000) {
+      const socket = wsOpen.at(-1);
+      if (!socket) return Promise.reject(new Error('no long connection is open'));
+      const messageId = randomId('wsmsg_', 8);
+      const seq = ++wsSeq;
+      return new Promise<FakeWsAnswer>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          wsAnswers.delete(messageId);
+          reject(new Error(`no answer to ${messageId} within ${ms} ms`));
+        }, ms);
+        wsAnswers.set(messageId, (a) => {
+          clearTimeout(timer);
+          resolve(a);
+        });
+        wsSend(socket, {
+          SeqID: seq,
+          LogID: seq,
+          service: 1,
+          method: 1,
+          headers: [
+            { key: 'type', value: 'event' },
+            { key: 'message_id', value: messageId },
+            { key: 'sum', value: '1' },
+            { key: 'seq', value: '0' },
+            { key: 'trace_id', value: `trace_${messageId}` },
+          ],
+          payload: Buffer.from(JSON.stringify(body), 'utf8'),
+        });
+      });
+    },
+  };
+
   function route(call: RecordedCall, rawBuffer: Buffer): Reply {
     const { method, path } = call;
     if (TOKEN_PATHS.has(path) && method === 'POST') return handleToken(call);
+    if (path === WS_ENDPOINT && method === 'POST') return handleWsEndpoint(call);
     if (!path.startsWith('/open-apis/')) return fail(404, 404, 'page not found');
 
     const auth = call.headers.authorization;
@@ -527,6 +874,15 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
       const parent = decodeURIComponent(m[1]!);
       const chat = chatOf.get(parent) ?? '';
       return send(body, { receive_id: chat, receive_id_type: 'chat_id', chat_id: chat, reply_to: parent });
+    }
+    // 加急 (in-app urgent): only the bot's own messages, to users given by open_id (user_id_type=open_id).
+    if (method === 'PATCH' && (m = URGENT_RE.exec(path))) {
+      const id = decodeURIComponent(m[1]!);
+      if (firstQuery(call.query, 'user_id_type') !== 'open_id') throw invalid('user_id_type');
+      const users = body.user_id_list;
+      if (!Array.isArray(users) || users.length === 0 || !users.every((u) => typeof u === 'string')) throw invalid('user_id_list');
+      if (!sent.some((s) => s.message_id === id)) return fail(400, 230001, `message not found (fake): ${id}`);
+      return { status: 200, body: { code: 0, msg: 'success', data: { invalid_user_id_list: [] } } };
     }
     if (method === 'PATCH' && (m = MESSAGE_RE.exec(path))) {
       const id = decodeURIComponent(m[1]!);
@@ -714,6 +1070,7 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
       writeReply(res, fail(500, 1, `fake internal error: ${e instanceof Error ? e.message : String(e)}`));
     });
   });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => onUpgrade(req, socket));
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -741,6 +1098,7 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
     cardUpdates,
     files,
     directory,
+    ws,
     callsTo(pathPrefix, method) {
       return calls.filter((c) => c.path.startsWith(pathPrefix) && (!method || c.method === method.toUpperCase()));
     },
