@@ -35,7 +35,15 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const now = opts.now ?? (() => new Date());
   const render = chaseCardRenderer(runtime.db, runtime.calendar, runtime.schedule);
   const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, render, ...opts.outbox });
-  const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(notificationSink(runtime.calendar, () => worker), chaseAnswers) };
+  const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(
+      notificationSink(runtime.calendar, () => worker, {
+        supervisorNotices: new Set(runtime.schedule.supervisorNotices),
+        redrawChase: render,
+        quietHours: runtime.schedule.quietHours,
+      }),
+      chaseAnswers,
+    ),
+  };
   const deps: BotDeps = { ctx, now, kick: () => worker.kick() };
   const dispatcher = createDispatcher(deps);
   const plugins = [];

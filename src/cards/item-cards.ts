@@ -1,10 +1,18 @@
 /** Cards about one item: the slip (督办单), the detail with its history, and the receipt after an action. */
+import receiptMoved from '../../cards/receipt-moved.json' with { type: 'json' };
+import type { chases } from '../db/schema';
+import { CHASE_LABELS } from '../domain/chase-ladder';
 import { COMMAND_LABELS } from '../domain/commands';
+import { chinaDate } from '../domain/dates';
 import { type ItemState, KIND_LABELS, type Item, STATE_LABELS } from '../domain/item';
 import { clip, fitCard, formatDate, formatTime } from './format';
-import { budget, inline, itemFacts } from './item-view';
+import { budget, inline, itemFacts, stateLabel } from './item-view';
+import { render } from './render';
 import { renderCard } from './templates';
 import type { Audience, Card, CardContext, HistoryRow, ProgressRow } from './types';
+
+/** A 催办 record as stored (db/schema.ts `chases`). */
+export type ChaseRow = typeof chases.$inferSelect;
 
 /** 督办单: the item as sent to a unit, with the buttons that unit may use in the item's state. */
 export function slipCard(item: Item, c: CardContext, audience: Audience, note?: string): Card {
@@ -56,12 +64,71 @@ const lastOf = <T>(rows: readonly T[], n: number, key: (r: T) => string) =>
 const countLine = (total: number, shown: number) =>
   total > shown ? `共 ${total} 条，显示最近 ${shown} 条` : `共 ${total} 条`;
 
-/** The item in full, its progress reports and its history (oldest first, the latest entries only). */
+/** Chase kinds in the words of the history; the ladder's own, plus the records made by hand. */
+const CHASE_KIND_LABELS: Record<string, string> = { ...CHASE_LABELS, manual: '督查室催办', interview: '约谈（已签发）' };
+/** Kinds that ask the unit to act, so whether it answered is worth saying. */
+const ANSWERABLE = new Set<string>(['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning', 'progress_request', 'manual']);
+/** Order of the lines: the ladder's order, then what was done by hand. */
+const CHASE_ORDER = ['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning', 'interview_proposal', 'progress_request', 'progress_missed', 'manual', 'interview'];
+/** Names shown per line before '等 N 人'. */
+const CHASE_NAMES_SHOWN = 3;
+
+/** 2026-12-03T01:00Z → 12月3日 (the year too when it is not the year of `now`). */
+function shortDate(iso: string, now: Date): string {
+  const d = chinaDate(new Date(iso));
+  const [y, m, day] = d.split('-');
+  return `${y === chinaDate(now).slice(0, 4) ? '' : `${y}年`}${Number(m)}月${Number(day)}日`;
+}
+
+/**
+ * The 催办 records as a few lines, one per kind of step, for a phone screen: how many times (a step told to the
+ * head and two liaisons is one chase), by whom (automatic, or the supervisor who chased), to whom, the latest, and
+ * whether the unit has answered it (acted on the item since).
+ * E.g. `逾期催办 ×3（自动，致 教务处处长、教务处联络人；最近 12月3日，未回应）`.
+ */
+export function chaseLines(rows: readonly ChaseRow[], c: CardContext, k = 1): { label: string; count: number; detail: string }[] {
+  const b = budget(k);
+  const byKind = new Map<string, ChaseRow[]>();
+  for (const r of rows) {
+    const list = byKind.get(r.kind);
+    if (list) list.push(r);
+    else byKind.set(r.kind, [r]);
+  }
+  const rank = (kind: string) => (CHASE_ORDER.includes(kind) ? CHASE_ORDER.indexOf(kind) : CHASE_ORDER.length);
+  return [...byKind.entries()]
+    .sort(([a], [b2]) => rank(a) - rank(b2))
+    .map(([kind, list]) => {
+      const steps = new Map<string, ChaseRow[]>();
+      for (const r of list) steps.set(r.stepKey, [...(steps.get(r.stepKey) ?? []), r]);
+      const latest = list.reduce((x, y) => (y.at > x.at ? y : x));
+      const latestStep = steps.get(latest.stepKey)!;
+      const nameOf = (r: ChaseRow) => (r.recipient === 'supervisors' ? '督查室' : kind === 'interview' ? c.unitName(r.recipient) : c.personName(r.recipient));
+      const people = list.filter((r) => r.recipient !== 'supervisors');
+      const names = [...new Set((people.length ? people : list).map(nameOf))];
+      const shownNames = names.slice(0, CHASE_NAMES_SHOWN).map((n) => inline(n, b.name));
+      const to = names.length ? `致 ${shownNames.join('、')}${names.length > shownNames.length ? ` 等 ${names.length} 人` : ''}` : '';
+      const byWhom = list.every((r) => r.automatic)
+        ? '自动'
+        : [...new Set(list.filter((r) => !r.automatic && r.actorId).map((r) => c.personName(r.actorId!)))].map((n) => inline(n, b.name)).join('、') || '人工';
+      const when = `${steps.size > 1 ? '最近 ' : ''}${shortDate(latest.at, c.now)}`;
+      const answered = ANSWERABLE.has(kind) ? (latestStep.some((r) => r.answeredAt) ? '，已回应' : '，未回应') : '';
+      return {
+        label: CHASE_KIND_LABELS[kind] ?? kind,
+        count: steps.size,
+        detail: `${[byWhom, to].filter(Boolean).join('，')}；${when}${answered}`,
+      };
+    });
+}
+
+/** The item in full, its progress reports, its history (oldest first, the latest entries only) and its 催办 records. */
 export function itemDetailCard(
   item: Item,
-  d: { history: HistoryRow[]; progress: ProgressRow[] },
+  d: { history: HistoryRow[]; progress: ProgressRow[]; chases?: readonly ChaseRow[] },
   c: CardContext,
 ): Card {
+  const chaseRows = d.chases ?? [];
+  const chaseSteps = new Set(chaseRows.map((r) => r.stepKey)).size;
+  const automaticSteps = new Set(chaseRows.filter((r) => r.automatic).map((r) => r.stepKey)).size;
   const history = lastOf(d.history, HISTORY_SHOWN, (r) => r.at);
   const progress = lastOf(d.progress, PROGRESS_SHOWN, (r) => r.createdAt);
   const lines: string[] = [];
@@ -84,11 +151,37 @@ export function itemDetailCard(
       })),
       historySummary: countLine(d.history.length, history.length),
       history: history.map((h) => historyView(h, c, k)),
+      chaseSummary: chaseSteps ? `共 ${chaseSteps} 次（自动 ${automaticSteps}，人工 ${chaseSteps - automaticSteps}）` : '',
+      chases: chaseLines(chaseRows, c, k),
     });
   });
 }
 
+/** Header colours a receipt may take: green for done, blue for news, red for a refusal. */
+export type ReceiptTone = 'green' | 'blue' | 'red' | 'orange';
+
 /** A short confirmation after an action, e.g. '已销号'. */
-export function receiptCard(item: Item, c: CardContext, message: string): Card {
-  return fitCard((k) => renderCard('receipt', { ...itemFacts(item, c, k), message: inline(message, 60) || '已完成' }));
+export function receiptCard(item: Item, c: CardContext, message: string, tone: ReceiptTone = 'green'): Card {
+  return fitCard((k) => renderCard('receipt', { ...itemFacts(item, c, k), message: inline(message, 60) || '已完成', tone }));
+}
+
+/**
+ * For someone who no longer holds the item (the old unit after 转办, a unit no longer cooperating, a leader no
+ * longer in charge) and may not see it any more: what happened, and no buttons (they could not use them). A
+ * confidential item shows its number only; another shows its title, lead unit and state, which that person knew.
+ */
+export function movedCard(item: Item, c: CardContext, message: string): Card {
+  return fitCard((k) =>
+    render<Card>(
+      receiptMoved,
+      {
+        number: item.number,
+        message: inline(message, 60) || '该事项已不由您办理',
+        details: item.confidential
+          ? null
+          : { title: inline(item.title, budget(k).title), lead: c.unitName(item.leadUnitId), stateLabel: stateLabel(item) },
+      },
+      'receipt-moved',
+    ),
+  );
 }

@@ -19,10 +19,12 @@ function extensionSpan(from: string, to: string, c: CardContext): string {
 /**
  * To the leader in charge: the request and a form with `note` and 同意 / 不同意. With `decided` (e.g. '已同意，
  * 完成时限延至 2027年1月15日'), the same card without the form, for updating the message after the decision.
+ * The extension is counted from the deadline in force when it was asked (`previousDeadline`, when known), so a
+ * decided card still says how far it moved the deadline.
  */
 export function extensionReviewCard(
   item: Item,
-  ext: { reason: string; proposedDeadline: string; requestedBy: string },
+  ext: { reason: string; proposedDeadline: string; requestedBy: string; previousDeadline?: string },
   c: CardContext,
   decided?: string,
 ): Card {
@@ -31,7 +33,7 @@ export function extensionReviewCard(
       ...itemFacts(item, c, k),
       requester: inline(c.personName(ext.requestedBy), 40),
       proposed: formatDate(ext.proposedDeadline),
-      extendBy: extensionSpan(item.deadline, ext.proposedDeadline, c),
+      extendBy: extensionSpan(ext.previousDeadline ?? item.deadline, ext.proposedDeadline, c),
       reason: clip(ext.reason, budget(k).reason) || '—',
       decided: inline(decided, 200),
     }),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client';
-import { auditLog, completions, extensions, progressReports } from './schema';
+import { auditLog, chases, completions, extensions, progressReports } from './schema';
 
 export type Channel = 'command' | 'card' | 'chat' | 'scheduler' | 'cli' | 'api';
 
@@ -33,6 +33,13 @@ export const listExtensions = (db: DbOrTx, itemId: number) =>
 
 export const listCompletions = (db: DbOrTx, itemId: number) =>
   db.select().from(completions).where(eq(completions.itemId, itemId)).orderBy(asc(completions.id)).all();
+
+/**
+ * The item's 催办 records, oldest first: every step of the ladder and every chase by hand, one row per recipient
+ * (the index chases_item leads with the item id).
+ */
+export const listChases = (db: DbOrTx, itemId: number) =>
+  db.select().from(chases).where(eq(chases.itemId, itemId)).orderBy(asc(chases.id)).all();
 
 export function insertProgress(
   tx: DbOrTx,

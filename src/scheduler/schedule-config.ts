@@ -2,6 +2,7 @@ import { validate } from 'node-cron';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type ChaseKind, DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
+import { SUPERVISOR_NOTICE_KINDS, type SupervisorNoticeKind } from '../domain/supervisor-notices';
 
 /** The steps that reach the unit head, and so may be sent as 加急. */
 const URGENT_STEPS = ['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning'] as const satisfies readonly ChaseKind[];
@@ -23,6 +24,8 @@ export interface ScheduleConfig {
    * per item and step. Empty (the default): none.
    */
   urgent: readonly ChaseKind[];
+  /** What the 督查室 hears of at once, as it happens (besides the 17:00 summary). Default: all four. */
+  supervisorNotices: readonly SupervisorNoticeKind[];
 }
 
 export const DEFAULT_SCHEDULE: ScheduleConfig = {
@@ -31,6 +34,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   yellowWithin: 3,
   quietHours: DEFAULT_QUIET_HOURS,
   urgent: [],
+  supervisorNotices: SUPERVISOR_NOTICE_KINDS,
 };
 
 const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
@@ -42,6 +46,7 @@ const fileSchema = z.strictObject({
   yellowWithin: days.optional(),
   quietHours: z.strictObject({ start: clock, end: clock }).partial().optional(),
   urgent: z.array(z.enum(URGENT_STEPS)).optional(),
+  supervisorNotices: z.array(z.enum(SUPERVISOR_NOTICE_KINDS)).optional(),
   ladder: z
     .strictObject({
       unclaimedAfter: days,
@@ -66,6 +71,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
     yellowWithin: f.yellowWithin ?? DEFAULT_SCHEDULE.yellowWithin,
     quietHours: { ...DEFAULT_SCHEDULE.quietHours, ...f.quietHours },
     urgent: f.urgent ?? DEFAULT_SCHEDULE.urgent,
+    supervisorNotices: f.supervisorNotices ?? DEFAULT_SCHEDULE.supervisorNotices,
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
   };
 }

@@ -7,7 +7,8 @@ import type { Channel } from '../db/history-repository';
 
 /** Something that happened to an item, handed to the sink inside the transaction that made it happen. */
 export interface ItemEvent {
-  type: CommandType | 'register';
+  /** `merge_in`: a registration's source joined this open item (合并 at registration). */
+  type: CommandType | 'register' | 'merge_in';
   item: Item;
   before: Item | null;
   actor: Actor;

@@ -148,7 +148,10 @@ export function mergeRegistrationInto(ctx: ServiceContext, req: RegisterRequest 
         note: `新登记“${req.input.title.trim()}”并入本事项`,
         at: req.now.toISOString(),
       });
-      return findItem(tx, target.id)!;
+      const after = findItem(tx, target.id)!;
+      // The item moved on (its sources): the cards people hold about it are brought up to date.
+      ctx.events.record(tx, { type: 'merge_in', item: after, before: target, actor, channel: req.channel, command: null, now: req.now });
+      return after;
     },
     { behavior: 'immediate' },
   );

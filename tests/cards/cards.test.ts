@@ -20,6 +20,7 @@ import {
   slipCard,
   textOf,
 } from '../../src/cards/cards';
+import { type ChaseRow, chaseLines, movedCard } from '../../src/cards/item-cards';
 import type { Item, ItemState } from '../../src/domain/item';
 import { ItemStates, STATE_LABELS } from '../../src/domain/item';
 import { buttonLabel, buttonValue, buttonsOf, checkCard } from './card-schema';
@@ -42,6 +43,21 @@ const leaders = [
   { id: 'ou_vp1', name: '李副校长' },
   { id: 'ou_vp2', name: '赵副校长' },
 ];
+/** 催办 records of item 7: three overdue days to the head and the liaison, a warning, and a chase by hand. */
+function chaseRow(id: number, over: Partial<ChaseRow>): ChaseRow {
+  return { id, itemId: 7, kind: 'overdue', stepKey: `s${id}`, recipient: 'ou_head_jwc', automatic: true, actorId: null, at: '2026-11-18T01:00:00.000Z', outboxId: null, answeredAt: null, ...over };
+}
+const chaseRows: ChaseRow[] = [
+  ...['2026-11-18', '2026-11-19', '2026-11-20'].flatMap((d, i) => [
+    chaseRow(i * 2 + 1, { stepKey: `overdue:7:2026-11-17:${d}`, at: `${d}T01:00:00.000Z`, answeredAt: i < 2 ? '2026-11-21T01:00:00.000Z' : null }),
+    chaseRow(i * 2 + 2, { stepKey: `overdue:7:2026-11-17:${d}`, recipient: 'ou_liaison_jwc', at: `${d}T01:00:00.000Z`, answeredAt: i < 2 ? '2026-11-21T01:00:00.000Z' : null }),
+  ]),
+  chaseRow(7, { kind: 'warning', stepKey: 'warning:7:2026-11-17', at: '2026-11-20T01:00:00.000Z' }),
+  chaseRow(8, { kind: 'warning', stepKey: 'warning:7:2026-11-17', recipient: 'ou_vp1', at: '2026-11-20T01:00:00.000Z' }),
+  chaseRow(9, { kind: 'warning', stepKey: 'warning:7:2026-11-17', recipient: 'supervisors', at: '2026-11-20T01:00:00.000Z' }),
+  chaseRow(10, { kind: 'manual', stepKey: 'manual:7:x', automatic: false, actorId: 'ou_sup', at: '2026-11-21T02:00:00.000Z', answeredAt: '2026-11-22T01:00:00.000Z' }),
+];
+
 const detail = {
   history: [
     historyRow(1, { action: 'register', actorId: 'ou_sup', fromState: null, toState: 'registered', note: null }),
@@ -105,6 +121,10 @@ function catalogue(): Record<string, Card> {
     'completion review decided': completionReviewCard(item({ state: 'closed' }), sub, c, '已销号'),
     'item detail': itemDetailCard(item(), detail, c),
     'item detail empty': itemDetailCard(item({ state: 'assigned' }), { history: [], progress: [] }, c),
+    'item detail with chases': itemDetailCard(item({ deadline: '2026-11-17' }), { ...detail, chases: chaseRows }, c),
+    'moved (转办)': movedCard(item({ leadUnitId: 'rsc', state: 'assigned' }), c, '↪️ 已转办至人事处，贵单位无需再办理'),
+    'moved confidential': movedCard(item({ leadUnitId: 'rsc', confidential: true }), c, '↪️ 该事项已转办，贵单位无需再办理'),
+    'receipt blue (supervisors notice)': receiptCard(item({ state: 'under_review', reviewStage: 'leader' }), c, '📤 办结申请待审核', 'blue'),
     list: listCard('督办事项 · 本单位', [
       item(),
       item({ id: 8, number: '督办〔2026〕18号', title: '完善科研经费管理办法', deadline: '2026-11-25', leadUnitId: 'kyc' }),
@@ -357,6 +377,37 @@ describe('detail and list', () => {
     expect(text).toContain('2026年9月1日 10:00'); // 01:00Z + 1 h, in Beijing time
   });
 
+  it('detail lists the 催办 records by step: how many, automatic or by whom, to whom, the latest, answered or not', () => {
+    const text = textOf(cards['item detail with chases']!);
+    expect(text).toContain('催办记录　共 5 次（自动 4，人工 1）');
+    expect(text).toContain('逾期催办 ×3（自动，致 教务处处长、教务处联络人；最近 11月20日，未回应）');
+    expect(text).toContain('逾期预警 ×1（自动，致 教务处处长、李副校长；11月20日，未回应）');
+    expect(text).toContain('督查室催办 ×1（王督查，致 教务处处长；11月21日，已回应）');
+    // After the history, in the order of the ladder.
+    expect(text.indexOf('办理记录')).toBeLessThan(text.indexOf('催办记录'));
+    expect(text.indexOf('逾期催办')).toBeLessThan(text.indexOf('逾期预警'));
+    expect(textOf(cards['item detail']!)).not.toContain('催办记录');
+  });
+
+  it('chase lines stay short: a step told to many names three and says how many; a past year is written out', () => {
+    const many = ['ou_a', 'ou_b', 'ou_c', 'ou_d', 'ou_e'].map((r, i) => chaseRow(i + 1, { kind: 'due_soon', stepKey: 'due_soon:7:x:3', recipient: r, at: '2025-12-30T01:00:00.000Z' }));
+    const [line] = chaseLines(many, c);
+    expect(line).toEqual({ label: '到期提醒', count: 1, detail: '自动，致 ou_a、ou_b、ou_c 等 5 人；2025年12月30日，未回应' });
+    const summaryOnly = chaseLines([chaseRow(1, { kind: 'progress_missed', recipient: 'supervisors' })], c);
+    expect(summaryOnly[0]!.detail).toBe('自动，致 督查室；11月18日');
+  });
+
+  it('a moved item shows no button; a confidential one only its number', () => {
+    expect(labels(cards['moved (转办)']!)).toEqual([]);
+    expect(textOf(cards['moved (转办)']!)).toContain('修订本科生培养方案');
+    expect(textOf(cards['moved (转办)']!)).toContain('主办单位：人事处');
+    const secret = textOf(cards['moved confidential']!);
+    expect(labels(cards['moved confidential']!)).toEqual([]);
+    expect(secret).toContain('督办〔2026〕17号');
+    expect(secret).not.toContain('修订本科生培养方案');
+    expect(secret).not.toContain('人事处');
+  });
+
   it('list rows: light, number, title, lead unit and working days; at most 30 rows, then how many more', () => {
     const text = textOf(cards.list!);
     expect(text).toContain('🟢 督办〔2026〕17号 修订本科生培养方案');
@@ -426,6 +477,9 @@ describe('size', () => {
       slipCard(big, c, 'lead', long(ch)),
       slipCard(big, c, 'coop'),
       itemDetailCard(big, { history, progress }, c),
+      itemDetailCard(big, { history, progress, chases: Array.from({ length: 200 }, (_, i) => chaseRow(i + 1, { kind: ['overdue', 'manual', 'warning'][i % 3]!, recipient: `ou_${long(ch).slice(0, 50)}${i}`, automatic: i % 3 !== 1, actorId: 'ou_sup' })) }, c),
+      movedCard(big, c, long(ch)),
+      movedCard({ ...big, confidential: true }, c, long(ch)),
       progressFormCard(big, c),
       extensionFormCard(big, c),
       completionFormCard(big, c),
