@@ -31,6 +31,7 @@ import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
 import { cardContext } from './card-context';
+import { listPage } from './list-pages';
 import { readEditForm, submitRegistration } from './register-form';
 import { NOT_SHOWN, hiddenFrom } from './conversation';
 import type { BotDeps } from './deps';
@@ -131,6 +132,7 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   submit_edit: (a) => act(a, { type: 'edit', ...readEditForm(a.form, chinaDate(a.now)) }, '✅ 修改已保存，已通知相关单位和人员'),
   cancel_form: (a) => form(a, 'cancel', (item, c) => cancelConfirmCard(item, c)),
   confirm_cancel: (a) => act(a, { type: 'cancel', reason: str(a.form.reason) }, '✅ 已撤销，已通知相关单位'),
+  list_page: (a) => listPage(a.deps, a.operator, a.version, a.now),
   issue_interview: (a) => {
     // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
     const current = need(a);

@@ -1,21 +1,20 @@
-import { cancelConfirmCard, helpCard, itemDetailCard, listCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
+import { cancelConfirmCard, helpCard, itemDetailCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
 import { chinaDate } from '../domain/dates';
 import type { Item } from '../domain/item';
 import type { RegistrationInput } from '../domain/registration';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
-import { namesConfidential } from '../domain/disclosure';
 import { canRegister } from '../domain/permissions';
 import { assertAllowed } from '../domain/transitions';
 import { isStranger } from '../domain/actor';
-import { confidentialMarks } from '../db/item-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
 import { findSentMessage } from '../messenger/outbox';
 import { bindUnitChat } from '../services/bind-chat';
 import { applyCommand } from '../services/apply-command';
-import { SCOPE_LABELS, getItemDetail, listForActor } from '../services/item-queries';
+import { getItemDetail } from '../services/item-queries';
 import { registerAndSendSlip } from '../services/register-item';
 import { cardContext } from './card-context';
+import { answerList } from './list-pages';
 import { classifySource } from './classify-source';
 import { type Conversation, answer, answerError } from './conversation';
 import type { BotDeps } from './deps';
@@ -190,15 +189,8 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       const item = applyCommand(ctx, { itemId: from.id, actorId: sender, channel: 'command', command: { type: 'merge', targetId: into.id }, now });
       return answer(db, conv, receiptCard(item, c, `✅ 已将 ${item.number} 并入 ${into.number}，来源和历史均已保留`), now, item.id, 'receipt');
     }
-    case 'list': {
-      const found = listForActor(ctx, sender, p.scope, now);
-      // A group sees the list without the confidential items, and how many were left out. Left out too: an item
-      // whose number or title contains a confidential one's (校园安全隐患排查 when 校园安全 is secret), which the
-      // group may not be shown either; otherwise one such row would send the whole list away from the group.
-      const marks = conv.inGroup ? confidentialMarks(db) : null;
-      const shown = marks ? found.filter((i) => !i.confidential && !namesConfidential(`${i.number}\n${i.title}`, marks)) : found;
-      return answer(db, conv, listCard(`督办事项 · ${SCOPE_LABELS[p.scope]}`, shown, c, found.length - shown.length), now);
-    }
+    case 'list':
+      return answerList(deps, conv, p, now);
     case 'view': {
       const d = getItemDetail(ctx, sender, p.ref);
       return answer(db, conv, itemDetailCard(d.item, d, c), now, d.item.id, 'detail');

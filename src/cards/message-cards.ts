@@ -5,27 +5,56 @@ import { LIGHT_COLOR, LIGHT_EMOJI, clip, deadlineText, fitCard, formatDate, stat
 import { HELP_COMMANDS } from './help-text';
 import { inline } from './item-view';
 import { renderCard } from './templates';
-import type { Card, CardContext } from './types';
+import type { ButtonValue, Card, CardContext } from './types';
 
 export const LIST_ROWS = 30;
 
+/** A list shown a page at a time (`/督办 列表`): which page, of how many, and what its page buttons carry. */
+export interface ListPaging {
+  /** 1-based, at most `pages`. */
+  page: number;
+  pages: number;
+  /** Items on all pages together. */
+  total: number;
+  /** The conditions in words (红灯 · 单位 教务处 · 关键词“培养方案”), '' for none. */
+  filter: string;
+  /** The value of the button that shows page `n`. */
+  button: (n: number) => ButtonValue;
+}
+
 /**
- * Items with their lights, number, title, lead unit and working days left or overdue; at most LIST_ROWS rows.
+ * Items with their lights, number, title, lead unit and working days left or overdue.
  * `hidden`: how many confidential items were left out because the list is shown in a group chat.
+ * Without `paging`, at most LIST_ROWS rows and a line saying how many more there are. With it, `items` is one page:
+ * the header says which page of how many and how many items in all, the conditions are shown above the rows, and
+ * 首页 / 上一页 / 下一页 / 末页 buttons go to the other pages.
  */
-export function listCard(title: string, items: Item[], c: CardContext, hidden = 0): Card {
-  const statuses = items.map((i) => statusOf(i, c));
-  const overdue = statuses.filter((s) => s.light === 'red').length;
-  const soon = statuses.filter((s) => s.light === 'yellow').length;
-  const shown = items.slice(0, LIST_ROWS);
-  const subtitle = [`共 ${items.length} 项`, overdue ? `逾期 ${overdue} 项` : '', soon ? `临期 ${soon} 项` : '']
-    .filter(Boolean)
-    .join(' · ');
+export function listCard(title: string, items: Item[], c: CardContext, hidden = 0, paging?: ListPaging): Card {
+  const shown = paging ? items : items.slice(0, LIST_ROWS);
+  const statuses = shown.map((i) => statusOf(i, c));
+  let subtitle: string;
+  if (paging) {
+    subtitle = paging.pages > 1 ? `第 ${paging.page}/${paging.pages} 页 · 共 ${paging.total} 项` : `共 ${paging.total} 项`;
+  } else {
+    const all = items.map((i) => statusOf(i, c));
+    const overdue = all.filter((s) => s.light === 'red').length;
+    const soon = all.filter((s) => s.light === 'yellow').length;
+    subtitle = [`共 ${items.length} 项`, overdue ? `逾期 ${overdue} 项` : '', soon ? `临期 ${soon} 项` : ''].filter(Boolean).join(' · ');
+  }
+  const nav: Array<{ label: string; value: ButtonValue }> = [];
+  if (paging && paging.pages > 1) {
+    const { page, pages } = paging;
+    if (page > 2) nav.push({ label: '首页', value: paging.button(1) });
+    if (page > 1) nav.push({ label: '上一页', value: paging.button(page - 1) });
+    if (page < pages) nav.push({ label: '下一页', value: paging.button(page + 1) });
+    if (page < pages - 1) nav.push({ label: '末页', value: paging.button(pages) });
+  }
   return fitCard((k) =>
     renderCard('list', {
       title: inline(title, 40) || '督办事项',
       subtitle,
-      count: items.length,
+      count: paging ? paging.total : items.length,
+      filter: inline(paging?.filter, Math.max(20, Math.floor(200 * k))),
       rows: shown.map((item, i) => {
         const s = statuses[i]!;
         return {
@@ -42,6 +71,7 @@ export function listCard(title: string, items: Item[], c: CardContext, hidden = 
       }),
       more: items.length - shown.length,
       hidden,
+      nav,
     }),
   );
 }

@@ -33,6 +33,7 @@ export const CARD_ACTIONS = [
   'cancel_form',
   'confirm_cancel',
   'issue_interview',
+  'list_page',
 ] as const;
 /** Every action a button may carry; the card-action handler has one function per entry. */
 export type CardAction = (typeof CARD_ACTIONS)[number];

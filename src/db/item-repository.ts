@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { type Actor, hasRole, unitsOf } from '../domain/actor';
 import type { ConfidentialMarks } from '../domain/disclosure';
 import { DubanError, ErrorCode } from '../domain/errors';
@@ -106,46 +106,126 @@ export function updateItem(tx: DbOrTx, item: Item, patch: Partial<Item>, at: str
 
 export interface ItemFilter {
   states?: ItemState[];
+  /** Lead or cooperating unit among these. */
   unitIds?: string[];
+  /** And lead or cooperating unit among these too (本单位 with a unit filter: both must hold). */
+  scopeUnitIds?: string[];
   leaderId?: string;
   deadlineBefore?: string;
+  /**
+   * The deadline in one of these half-open ranges (`from` ≤ deadline < `before`, either end open): the lights are
+   * such ranges (services/item-queries.ts). An empty list matches nothing.
+   */
+  deadlineIn?: Array<{ from?: string; before?: string }>;
+  /** The year of the number (督办〔2026〕…). */
+  year?: number;
+  /** The title contains this text (ASCII letters in any case). */
+  titleContains?: string;
+  /** 我的: items the person leads, registered, answers for with a unit, or must sign off as a principal. */
+  involving?: Actor;
+  /** 待审核: items awaiting the person's decision (an office sees every completion under review). */
+  awaitingDecisionOf?: Actor;
   /** Cut down to what one person may see, in SQL, so a limit counts only visible rows. */
   visibleTo?: Actor;
+  /**
+   * Only what a group chat may be shown: no confidential item, nor one whose number or title contains a
+   * confidential one's number or title (the SQL twin of `namesConfidential` over `confidentialMarks`).
+   */
+  shareable?: boolean;
   newestFirst?: boolean;
+  /** Open items before the others (a list that includes closed ones), then the order asked for. */
+  openFirst?: boolean;
   limit?: number;
+  offset?: number;
+}
+
+const OPEN_SQL = sql.raw(`('registered', 'assigned', 'in_progress', 'under_review')`);
+
+/** Lead or cooperating unit among `unitIds` (a JSON array bound as one parameter). */
+function involvesUnits(unitIds: readonly string[]) {
+  const ids = JSON.stringify(unitIds);
+  return sql`(${items.leadUnitId} IN (SELECT value FROM json_each(${ids})) OR EXISTS (SELECT 1 FROM json_each(${items.coopUnitIds}) c WHERE c.value IN (SELECT value FROM json_each(${ids}))))`;
 }
 
 /** SQL twin of `canView`: the same rule, so lists page over visible rows only (`canView` still checks each). */
 function visibility(actor: Actor) {
   if (hasRole(actor, 'supervisor') || hasRole(actor, 'principal')) return undefined;
-  const ids = JSON.stringify(unitsOf(actor));
-  const involved = sql`(${items.leaderId} = ${actor.id} OR ${items.leadUnitId} IN (SELECT value FROM json_each(${ids})) OR EXISTS (SELECT 1 FROM json_each(${items.coopUnitIds}) c WHERE c.value IN (SELECT value FROM json_each(${ids}))))`;
+  const involved = sql`(${items.leaderId} = ${actor.id} OR ${involvesUnits(unitsOf(actor))})`;
   const broad = hasRole(actor, 'leader') || hasRole(actor, 'admin') || hasRole(actor, 'observer');
   return broad ? sql`(${items.confidential} = 0 OR ${involved})` : involved;
 }
 
-/** Lists items, newest first; unit filter matches lead or cooperating units. Visibility is the caller's job. */
-export function listItems(db: DbOrTx, f: ItemFilter = {}): Item[] {
+/**
+ * SQL twin of `awaitsDecisionBy` (services/item-queries.ts): under review at the leader stage for the leader in
+ * charge, at the principal stage for a principal; a pending extension for the leader in charge.
+ */
+function awaitsDecision(actor: Actor) {
+  const principal = hasRole(actor, 'principal') ? sql`1` : sql`0`;
+  return sql`((${items.state} = 'under_review' AND ((${items.reviewStage} = 'principal' AND ${principal}) OR (coalesce(${items.reviewStage}, '') != 'principal' AND ${items.leaderId} = ${actor.id})))
+    OR (${items.state} != 'under_review' AND ${items.leaderId} = ${actor.id} AND EXISTS (SELECT 1 FROM extensions e WHERE e.item_id = ${items.id} AND e.status = 'pending')))`;
+}
+
+/** The text `namesConfidential` reads of an item (number, line break, title) contains no confidential number or title. */
+const SHAREABLE = sql`(${items.confidential} = 0 AND NOT EXISTS (SELECT 1 FROM items s WHERE s.confidential = 1 AND (
+    (length(s.number) > 0 AND instr(${items.number} || char(10) || ${items.title}, s.number) > 0)
+    OR (length(s.title) > 0 AND instr(${items.number} || char(10) || ${items.title}, s.title) > 0))))`;
+
+function conditions(f: ItemFilter) {
   const conds = [];
-  if (f.states?.length) conds.push(inArray(items.state, f.states));
+  if (f.states) conds.push(f.states.length ? inArray(items.state, f.states) : sql`0`);
   if (f.leaderId) conds.push(eq(items.leaderId, f.leaderId));
   if (f.deadlineBefore) conds.push(sql`${items.deadline} < ${f.deadlineBefore}`);
+  if (f.deadlineIn) {
+    const ranges = f.deadlineIn.map((r) => {
+      const parts = [];
+      if (r.from) parts.push(sql`${items.deadline} >= ${r.from}`);
+      if (r.before) parts.push(sql`${items.deadline} < ${r.before}`);
+      return parts.length ? and(...parts)! : sql`1`;
+    });
+    conds.push(ranges.length ? sql`(${or(...ranges)})` : sql`0`);
+  }
+  if (f.year !== undefined) conds.push(eq(items.year, f.year));
+  if (f.titleContains) conds.push(sql`instr(lower(${items.title}), lower(${f.titleContains})) > 0`);
   if (f.visibleTo) {
     const v = visibility(f.visibleTo);
     if (v) conds.push(v);
   }
-  if (f.unitIds?.length) {
-    const ids = JSON.stringify(f.unitIds);
-    conds.push(
-      sql`(${items.leadUnitId} IN (SELECT value FROM json_each(${ids})) OR EXISTS (SELECT 1 FROM json_each(${items.coopUnitIds}) c WHERE c.value IN (SELECT value FROM json_each(${ids}))))`,
-    );
+  if (f.involving) {
+    const a = f.involving;
+    const principalStage = hasRole(a, 'principal') ? sql` OR (${items.state} = 'under_review' AND ${items.reviewStage} = 'principal')` : sql``;
+    conds.push(sql`(${items.leaderId} = ${a.id} OR ${items.createdBy} = ${a.id} OR ${involvesUnits(unitsOf(a))}${principalStage})`);
   }
+  if (f.awaitingDecisionOf) {
+    const a = f.awaitingDecisionOf;
+    conds.push(hasRole(a, 'supervisor') ? sql`(${items.state} = 'under_review' OR ${awaitsDecision(a)})` : awaitsDecision(a));
+  }
+  if (f.unitIds?.length) conds.push(involvesUnits(f.unitIds));
+  if (f.scopeUnitIds) conds.push(f.scopeUnitIds.length ? involvesUnits(f.scopeUnitIds) : sql`0`);
+  if (f.shareable) conds.push(SHAREABLE);
+  return conds.length ? and(...conds) : undefined;
+}
+
+/**
+ * Lists items, soonest deadline first (or newest first); unit filter matches lead or cooperating units. With
+ * `visibleTo` the rows are those the person may see; callers still check each with `canView`.
+ */
+export function listItems(db: DbOrTx, f: ItemFilter = {}): Item[] {
+  const order = [
+    ...(f.openFirst ? [sql`CASE WHEN ${items.state} IN ${OPEN_SQL} THEN 0 ELSE 1 END`] : []),
+    ...(f.newestFirst ? [desc(items.id)] : [asc(items.deadline), desc(items.id)]),
+  ];
   const rows = db
     .select()
     .from(items)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(...(f.newestFirst ? [desc(items.id)] : [asc(items.deadline), desc(items.id)]))
+    .where(conditions(f))
+    .orderBy(...order)
     .limit(f.limit ?? 500)
+    .offset(f.offset ?? 0)
     .all();
   return hydrate(db, rows);
+}
+
+/** How many items `listItems` would find with this filter and no limit. */
+export function countItems(db: DbOrTx, f: ItemFilter = {}): number {
+  return db.select({ n: sql<number>`count(*)` }).from(items).where(conditions(f)).get()?.n ?? 0;
 }

@@ -243,6 +243,7 @@ describe('列表', () => {
     ['/督办 列表 我的', 'mine'],
     ['/督办 list mine', 'mine'],
     ['/督办 列表 本单位', 'unit'],
+    ['/督办 列表 单位', 'unit'],
     ['/督办 list unit', 'unit'],
     ['/督办 列表 逾期', 'overdue'],
     ['/督办列表逾期', 'overdue'],
@@ -251,18 +252,67 @@ describe('列表', () => {
     ['/督办 list review', 'review'],
     ['/督办 列表 全部', 'all'],
     ['/duban ls all', 'all'],
+    ['/督办 列表 我的 我的', 'mine'],
   ])('%j → %s', (input, scope) => {
-    expect(parseCommand(input)).toEqual({ kind: 'list', scope });
+    expect(parseCommand(input)).toEqual({ kind: 'list', scope, filters: {} });
+  });
+
+  it.each<[string, string, Record<string, unknown>]>([
+    ['/督办 列表 本单位 红', 'unit', { lights: ['red'] }],
+    ['/督办 列表 红灯 黄', 'mine', { lights: ['red', 'yellow'] }],
+    ['/duban list all green', 'all', { lights: ['green'] }],
+    [
+      '/督办 列表 全部 状态:办理中 单位:教务处 年份:2026 关键词:培养方案',
+      'all',
+      { states: ['in_progress'], units: ['教务处'], year: 2026, keyword: '培养方案' },
+    ],
+    // Any order; the scope may come after the conditions; full-width colons and spaces around them.
+    ['/督办 列表 关键词：培养方案 本单位', 'unit', { keyword: '培养方案' }],
+    ['/督办 列表 状态 : 待认领,办理中', 'mine', { states: ['assigned', 'in_progress'] }],
+    ['/督办 列表 状态:已办结', 'mine', { states: ['closed', 'archived'] }],
+    ['/督办 列表 单位:教务处，科研处', 'mine', { units: ['教务处', '科研处'] }],
+    // Bare state words (待审核 alone stays the scope) and a bare year.
+    ['/督办 列表 本单位 办理中，待认领', 'unit', { states: ['in_progress', 'assigned'] }],
+    ['/督办 列表 2026年', 'mine', { year: 2026 }],
+    ['/督办 列表 全部 2025', 'all', { year: 2025 }],
+    ['/督办 列表 待审核', 'review', {}],
+    // Quotes keep spaces in a keyword.
+    ['/督办 列表 关键词:“培养 方案”', 'mine', { keyword: '培养 方案' }],
+    ['/duban list kw:"AI lab"', 'mine', { keyword: 'AI lab' }],
+    ['/督办 列表 已办结', 'mine', { closed: 'only' }],
+    ['/督办 列表 本单位 含已办结', 'unit', { closed: 'include' }],
+    ['/督办 列表 全部 已办结 单位:教务处 年份:2026', 'all', { closed: 'only', units: ['教务处'], year: 2026 }],
+  ])('%j → %s with %j', (input, scope, filters) => {
+    expect(parseCommand(input)).toEqual({ kind: 'list', scope, filters });
   });
 
   it.each([
-    ['/督办 列表 昨天', '列表范围“昨天”无法识别'],
-    ['/督办 列表 我的 逾期', '列表范围“我的 逾期”无法识别'],
-    ['/督办 list everything', '可选：我的（默认）、本单位、逾期、待审核、全部'],
+    ['/督办 列表 昨天', '无法识别“昨天”'],
+    ['/督办 list everything', '范围可选：我的（默认）、本单位、逾期、待审核、全部'],
+    ['/督办 列表 我的 逾期', '范围只能写一个（已写“我的”，又写“逾期”）'],
+    ['/督办 列表 截止:2026-12-31', '无法识别条件“截止:”'],
+    ['/督办 列表 状态:进行中', '状态“进行中”无法识别'],
+    ['/督办 列表 状态:', '“状态:”后缺少内容'],
+    ['/督办 列表 年份:26', '年份“26”应为四位数字'],
+    ['/督办 列表 年份:2026 年份:2025', '“年份:”写了两次'],
+    ['/督办 列表 单位:教务处 单位:科研处', '多个单位请用逗号分隔'],
+    ['/督办 列表 已办结 含已办结', '只写一个'],
+    ['/督办 列表 已办结 红', '已办结的事项没有红黄绿灯'],
+    ['/督办 列表 逾期 含已办结', '“逾期”只含未办结的事项'],
+    ['/督办 列表 待审核 已办结', '“待审核”只含未办结的事项'],
+    ['/督办 列表 状态:办理中 已办结', '已写状态，无需再写“已办结”'],
+    [`/督办 列表 关键词:${'很'.repeat(31)}`, '关键词最多 30 字'],
   ])('%j → error containing %j', (input, fragment) => {
     const r = parseCommand(input);
     expect(r.kind).toBe('error');
     expect(r.kind === 'error' && r.message).toContain(fragment);
+    expect(r.kind === 'error' && r.message).toContain('列表条件有误');
+  });
+
+  it('reports everything not understood at once, with an example', () => {
+    const r = parseCommand('/督办 列表 昨天 状态:进行中 年份:x');
+    const msg = r.kind === 'error' ? r.message : '';
+    for (const s of ['无法识别“昨天”', '状态“进行中”无法识别', '年份“x”', '例如：/督办 列表 本单位 红 关键词:培养方案']) expect(msg).toContain(s);
   });
 });
 

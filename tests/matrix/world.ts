@@ -14,7 +14,7 @@ import { findItem } from '../../src/db/item-repository';
 import { createLogger } from '../../src/logger';
 import type { RateLimits } from '../../src/messenger/rate-limiter';
 import { runJob } from '../../src/scheduler/cron';
-import { type Bot, VERIFICATION_TOKEN, startBot } from '../e2e/harness';
+import { type Bot, VERIFICATION_TOKEN, buttonValue, startBot } from '../e2e/harness';
 import type { SentMessage } from '../support/fake-feishu';
 import { messageEvent } from '../support/feishu-signer';
 import { WHO } from '../support/fixtures';
@@ -144,6 +144,16 @@ export function buttonValues(card: unknown): Array<{ a: string; id: number; v: n
   };
   walk(card);
   return out;
+}
+
+/** The value of the page button labelled `label` on a list card, if it has one. */
+export function pageButton(card: unknown, label: string): { a: string; id: number; v: number } | null {
+  try {
+    const b = buttonValue(card, label);
+    return b.a === 'list_page' ? b : null;
+  } catch {
+    return null;
+  }
 }
 
 export const cardText = (content: unknown) => (content && typeof content === 'object' ? textOf(content as Record<string, unknown>) : String(content ?? ''));
@@ -321,6 +331,27 @@ export async function startWorld() {
       audit(label, shownOf(sent));
       checkNothingLost(label);
       return { results, sent };
+    },
+
+    /**
+     * Every page of a list the bot answered with: the card sent, then what the asker sees after each 下一页 on that
+     * message, until there is none (each click audited as any other).
+     */
+    async listPages(from: string, message: SentMessage | undefined): Promise<unknown[]> {
+      if (!message) return [];
+      const cards: unknown[] = [message.content];
+      for (let card: unknown = message.content; cards.length < 200; ) {
+        const next = pageButton(card, '下一页');
+        if (!next) break;
+        const r = await w.click(from, next, { messageId: message.message_id });
+        card = r.answer.card?.data ?? r.privately.at(-1)?.content;
+        if (!card) {
+          problems.push(`${roleName(from)} 下一页 on ${message.message_id}: no page came back (${JSON.stringify(r.answer.toast)})`);
+          break;
+        }
+        cards.push(card);
+      }
+      return cards;
     },
 
     /** Cards a person got in their private chat, newest first. */
