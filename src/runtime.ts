@@ -84,7 +84,13 @@ export function openRuntime(config: Config, log: Logger, opts: OpenRuntimeOption
   const db = openDatabase(config.databasePath);
   log.info({ databasePath: config.databasePath }, 'database ready');
   const calendar = loadCalendar(config.calendarFile);
-  const schedule = config.scheduleFile ? parseScheduleConfig(readFileSync(config.scheduleFile, 'utf8')) : DEFAULT_SCHEDULE;
+  // Local mode reaches nobody's phone: without a schedule file nothing is held for quiet hours there, so a newcomer
+  // trying the README at night sees the 督办单 at once.
+  const schedule = config.scheduleFile
+    ? parseScheduleConfig(readFileSync(config.scheduleFile, 'utf8'))
+    : config.feishu
+      ? DEFAULT_SCHEDULE
+      : { ...DEFAULT_SCHEDULE, quietHours: null };
   const units = () => db.$client.prepare('SELECT count(*) FROM units').pluck().get() as number;
   if (config.orgFile) {
     const r = importOrgFile(db, config.orgFile, 'system', new Date());

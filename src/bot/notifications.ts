@@ -37,7 +37,7 @@ export interface NotificationOptions {
    * Quiet hours (the schedule file's): what is planned here goes to other people, not as an answer to the person
    * who acted, so it waits for the next allowed moment. Updates of cards already sent are not held.
    */
-  quietHours?: QuietHours;
+  quietHours?: QuietHours | null;
 }
 
 /** The people who act for a unit: its head and liaisons. */
@@ -55,7 +55,7 @@ export function notificationSink(calendar: WorkCalendar, worker?: () => OutboxWo
   const notices = opts.supervisorNotices ?? DEFAULT_SUPERVISOR_NOTICES;
   return {
     record(tx, e) {
-      const notBefore = opts.quietHours ? quietNotBefore(e.now, calendar, opts.quietHours) : undefined;
+      const notBefore = opts.quietHours ? quietNotBefore(e.now, calendar, opts.quietHours) : undefined; // null/absent: not held
       for (const m of plan(tx, e, calendar, notices)) {
         const id = enqueue(
           tx,

@@ -73,7 +73,9 @@ export function isAllowedMoment(now: Date, calendar: WorkCalendar, cfg: QuietHou
  * `now` if an automatic message may go out then; otherwise the first moment after it when one may (see the module
  * comment). The result is always on a working day and outside the quiet hours.
  */
-export function nextAllowedMoment(now: Date, calendar: WorkCalendar, cfg: QuietHours = DEFAULT_QUIET_HOURS): Date {
+export function nextAllowedMoment(now: Date, calendar: WorkCalendar, cfg: QuietHours | null = DEFAULT_QUIET_HOURS): Date {
+  // null: quiet hours switched off (`quietHours: false`; local mode, where nothing reaches a phone).
+  if (cfg === null) return now;
   const w = windowOf(cfg);
   const today = chinaDate(now);
   const minute = (now.getTime() - instantOf(today, 0).getTime()) / MINUTE_MS;
@@ -92,7 +94,7 @@ export function nextAllowedMoment(now: Date, calendar: WorkCalendar, cfg: QuietH
  * What an automatic message planned at `now` should carry as `notBefore`: nothing when it may go at once, else the
  * next allowed moment.
  */
-export function quietNotBefore(now: Date, calendar: WorkCalendar, cfg: QuietHours = DEFAULT_QUIET_HOURS): Date | undefined {
+export function quietNotBefore(now: Date, calendar: WorkCalendar, cfg: QuietHours | null = DEFAULT_QUIET_HOURS): Date | undefined {
   const at = nextAllowedMoment(now, calendar, cfg);
   return at.getTime() === now.getTime() ? undefined : at;
 }

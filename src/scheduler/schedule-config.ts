@@ -18,7 +18,8 @@ export interface ScheduleConfig {
    * When nothing automatic is sent on a working day (Beijing time); rest days are always quiet. A job that runs in
    * them (an odd cron time, `tick --at` at night) plans its messages to wait for the next allowed moment.
    */
-  quietHours: QuietHours;
+  /** null: switched off (`quietHours: false`), nothing is held. */
+  quietHours: QuietHours | null;
   /**
    * Steps whose card to the unit head is also sent as 加急 (an in-app urgent message, scope im:message.urgent), once
    * per item and step. Empty (the default): none.
@@ -61,7 +62,10 @@ const fileSchema = z.strictObject({
 
 /** Reads a schedule file (YAML) over the defaults; a bad file is refused naming the field. */
 export function parseScheduleConfig(text: string): ScheduleConfig {
-  const r = fileSchema.safeParse(parse(text) ?? {});
+  const raw = (parse(text) ?? {}) as Record<string, unknown>;
+  // `quietHours: false` switches them off; anything else under the key is checked as start/end.
+  const quietOff = raw && typeof raw === 'object' && raw.quietHours === false;
+  const r = fileSchema.safeParse(quietOff ? { ...raw, quietHours: undefined } : raw);
   if (!r.success) {
     throw new Error(`提醒设置文件有误：${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('；')}`);
   }
@@ -69,7 +73,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
   return {
     times: { ...DEFAULT_SCHEDULE.times, ...f.times },
     yellowWithin: f.yellowWithin ?? DEFAULT_SCHEDULE.yellowWithin,
-    quietHours: { ...DEFAULT_SCHEDULE.quietHours, ...f.quietHours },
+    quietHours: quietOff ? null : { ...DEFAULT_QUIET_HOURS, ...f.quietHours },
     urgent: f.urgent ?? DEFAULT_SCHEDULE.urgent,
     supervisorNotices: f.supervisorNotices ?? DEFAULT_SCHEDULE.supervisorNotices,
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },

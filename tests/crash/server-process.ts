@@ -7,7 +7,8 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +44,21 @@ export function freePort(): Promise<number> {
 }
 
 /** The environment of a webhook-mode server talking to `fake`: only what is given, plus PATH. */
+/**
+ * These servers run on the real clock: quiet hours off, or a run at night (or on a weekend) would hold every 督办单
+ * until the next working morning and these tests would wait for nothing.
+ */
+const NO_QUIET_HOURS = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-schedule-'));
+  const file = join(dir, 'schedule.yaml');
+  writeFileSync(file, 'quietHours: false\n');
+  return file;
+})();
+
 export function webhookEnv(fake: FakeFeishu, databasePath: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     DATABASE_PATH: databasePath,
+    SCHEDULE_FILE: NO_QUIET_HOURS,
     ORG_FILE: ORG_EXAMPLE,
     LOG_LEVEL: 'warn',
     FEISHU_APP_ID: fake.appId,

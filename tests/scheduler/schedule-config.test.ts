@@ -22,3 +22,15 @@ describe('the schedule file', () => {
     expect(() => parseScheduleConfig(text)).toThrow(new RegExp(`提醒设置文件有误：.*${field.replace('.', '\\.')}`));
   });
 });
+
+describe('quiet hours switched off', () => {
+  it('quietHours: false holds nothing', async () => {
+    const { quietNotBefore } = await import('../../src/domain/quiet-hours');
+    const { createWorkCalendar } = await import('../../src/domain/calendar');
+    const cfg = parseScheduleConfig('quietHours: false');
+    expect(cfg.quietHours).toBeNull();
+    const saturdayNight = new Date('2026-11-28T23:00:00+08:00');
+    expect(quietNotBefore(saturdayNight, createWorkCalendar(), cfg.quietHours)).toBeUndefined();
+    expect(quietNotBefore(saturdayNight, createWorkCalendar(), DEFAULT_SCHEDULE.quietHours)).toEqual(new Date('2026-11-30T08:00:00+08:00'));
+  });
+});
