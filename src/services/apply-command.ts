@@ -16,6 +16,7 @@ import type { Tx } from '../db/client';
 import { findPerson, findUnit, loadActor } from '../db/org-repository';
 import type { ItemEdit } from '../domain/edit-item';
 import type { ServiceContext } from './context';
+import { addSources } from './merge-sources';
 
 /** Commands as callers send them: a merge names its target by id; the service loads it. */
 export type ServiceCommand = Exclude<Command, { type: 'merge' }> | { type: 'merge'; targetId: number };
@@ -128,17 +129,11 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
 
     if (command.type === 'merge' && target) {
       // The target carries every source of what was merged into it (不同来源内容相同的工作任务合理归并).
-      const sources = [...target.sources, ...item.sources.map((s) => ({ ...s, mergedFrom: s.mergedFrom ?? item.number }))];
-      updateItem(tx, target, { sources }, at);
-      insertAudit(tx, {
-        itemId: target.id,
+      addSources(tx, target, item.sources.map((s) => ({ ...s, mergedFrom: s.mergedFrom ?? item.number })), {
         actorId: actor.id,
         channel: req.channel,
-        action: 'merge_in',
-        fromState: target.state,
-        toState: target.state,
-        changes: { sources: [target.sources, sources], mergedFrom: item.number },
         at,
+        changes: { mergedFrom: item.number },
       });
     }
 

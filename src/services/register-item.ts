@@ -10,10 +10,11 @@ import { canView } from '../domain/permissions';
 import { type RegistrationInput, prepareRegistration } from '../domain/registration';
 import type { Channel } from '../db/history-repository';
 import { insertAudit } from '../db/history-repository';
-import { findItem, insertItem, updateItem } from '../db/item-repository';
+import { findItem, insertItem } from '../db/item-repository';
 import { findPerson, findUnit, loadActor } from '../db/org-repository';
 import { items } from '../db/schema';
 import { applyCommand } from './apply-command';
+import { addSources } from './merge-sources';
 import type { ServiceContext } from './context';
 
 export interface RegisterRequest {
@@ -135,18 +136,12 @@ export function mergeRegistrationInto(ctx: ServiceContext, req: RegisterRequest 
       prepareRegistration({ ...req.input, deadline: target.deadline < chinaDate(req.now) ? chinaDate(req.now) : target.deadline }, actor, req.now);
       if (!OPEN_STATES.includes(target.state)) throw new DubanError(ErrorCode.InvalidState, `${target.number} 已不在办理中，不能并入`);
       const source = { category: req.input.source?.category ?? 'other', ref: (req.input.source?.ref ?? '').trim() || req.input.title.trim() };
-      const sources = [...target.sources, source];
-      updateItem(tx, target, { sources }, req.now.toISOString());
-      insertAudit(tx, {
-        itemId: target.id,
+      addSources(tx, target, [source], {
         actorId: actor.id,
         channel: req.channel,
-        action: 'merge_in',
-        fromState: target.state,
-        toState: target.state,
-        changes: { sources: [target.sources, sources], registration: req.input.title.trim() },
-        note: `新登记“${req.input.title.trim()}”并入本事项`,
         at: req.now.toISOString(),
+        changes: { registration: req.input.title.trim() },
+        note: `新登记“${req.input.title.trim()}”并入本事项`,
       });
       const after = findItem(tx, target.id)!;
       // The item moved on (its sources): the cards people hold about it are brought up to date.
