@@ -15,7 +15,7 @@ import type { DeadlineStatus } from '../domain/deadline';
 import { DubanError, ErrorCode } from '../domain/errors';
 import { CYCLE_LABELS, type Item, STATE_LABELS, isOpen } from '../domain/item';
 import { LIGHT_COLOR, LIGHT_EMOJI, deadlineText, fitCard, formatDate, statusOf } from './format';
-import { inline, itemFacts, stateLabel } from './item-view';
+import { finishAsk, inline, itemFacts, stateLabel, summaryOf } from './item-view';
 import { type View, render } from './render';
 import type { Card, CardContext } from './types';
 
@@ -82,6 +82,14 @@ function kindReason(item: Item, c: CardContext, kind: ReminderKind, status: Dead
   }
 }
 
+/** The reminder's chat-list preview: 请认领 while unclaimed, else what the kind asks (请报送进展, 请在 … 前办结). */
+function reminderAsk(item: Item, c: CardContext, kind: ReminderKind): string {
+  if (item.state === 'assigned') return '请认领';
+  if (kind === 'progress_request') return '请报送进展';
+  if (kind === 'due_today' && !statusOf(item, c).overdue) return '今日到期，请抓紧办结';
+  return finishAsk(item, c);
+}
+
 /** 催办 to the lead unit: why this reminder, the item in brief, and the buttons its state allows. */
 export function reminderCard(
   item: Item,
@@ -99,6 +107,7 @@ export function reminderCard(
       label: CHASE_LABELS[kind],
       color: red ? 'red' : orange ? 'orange' : 'blue',
       reason: reminderReason(item, c, kind, status, extra?.periodDue, extra?.also),
+      summary: summaryOf(reminderAsk(item, c, kind), item),
       replyHint: replyHint(item),
       canClaim: item.state === 'assigned',
       canProgress: inProgress,
@@ -122,6 +131,10 @@ export function overdueWarningCard(item: Item, c: CardContext, o: { chases: numb
         ? `请分管校领导督促${facts.lead}加快办理。`
         : '请单位主要负责人（第一责任人）督促落实，立即办理并报送进展；已办结的请申请办结。',
       replyHint: forUnit ? replyHint(item) : '',
+      summary: summaryOf(
+        o.forLeader ? `逾期预警，请督促${inline(facts.lead, 20)}办结` : item.state === 'assigned' ? '逾期预警，请立即认领办理' : '逾期预警，请立即办理',
+        item,
+      ),
       canClaim: forUnit && item.state === 'assigned',
       canProgress: forUnit && item.state === 'in_progress',
       canComplete: forUnit && item.state === 'in_progress',
@@ -138,6 +151,10 @@ export function interviewProposalCard(item: Item, c: CardContext, o: { chases: n
       lateText: lateText(status, item),
       chases: Math.max(0, Math.floor(o.chases)),
       canIssue: item.state === 'assigned' || item.state === 'in_progress',
+      summary: summaryOf(
+        item.state === 'assigned' || item.state === 'in_progress' ? '建议约谈，请签发约谈通知' : `约谈建议（${STATE_LABELS[item.state]}）`,
+        item,
+      ),
     }),
   );
 }
@@ -201,6 +218,13 @@ function batchAction(r: BatchRow): { label: string; a: string; type: string } | 
   return { label: '填报进展', a: 'progress_form', type: 'primary' };
 }
 
+/** The row's action with its button type: primary only for the card's first action, danger kept for 约谈. */
+function rowAction(r: BatchRow, first: boolean) {
+  const action = batchAction(r);
+  if (!action || action.type === 'danger') return action;
+  return { ...action, type: first ? action.type : 'default' };
+}
+
 /**
  * One reminder for everything a person hears of in one sweep: the items grouped by urgency (约谈建议, 逾期预警, 逾期,
  * 今日到期, 即将到期, 待认领, 进展报送), most urgent first in each group, each with its number, title, deadline, days
@@ -219,8 +243,16 @@ export function chaseBatchCard(rows: BatchRow[], c: CardContext): Card {
     : rows.every((r) => r.kind === 'interview_proposal')
       ? '以下事项逾期已久，经催办仍未办结，建议约谈；点击「签发约谈通知」即签发督办约谈通知单。'
       : '以下督办事项请抓紧办理：尚未认领的请先认领，办理中的请报送进展，已完成的请在详情中申请办结。';
+  // One primary button on the card: the first row's action (the most pressing); the other rows' are default.
+  const firstAction = shown.find((x) => batchAction(x.r))?.r;
+  const summary = rows.every((r) => r.forLeader)
+    ? `请督促办理：${rows.length} 项督办事项已逾期预警`
+    : rows.every((r) => r.kind === 'interview_proposal')
+      ? `建议约谈，请签发约谈通知：${rows.length} 项督办事项`
+      : `请办理 ${rows.length} 项督办事项：${present.map((s) => `${s.title} ${s.all.length}`).join('、')}`;
   return fitCard((k) =>
     renderChase('chase-batch', {
+      summary,
       count: rows.length,
       subtitle: present.map((s) => `${s.title} ${s.all.length}`).join(' · '),
       color,
@@ -242,7 +274,7 @@ export function chaseBatchCard(rows: BatchRow[], c: CardContext): Card {
               lead: inline(c.unitName(item.leadUnitId), 30),
               deadline: formatDate(item.deadline),
               text: batchText(r, status, c),
-              action: batchAction(r),
+              action: rowAction(r, r === firstAction),
             })),
         }))
         .filter((s) => s.rows.length > 0),
@@ -282,6 +314,9 @@ export function unitDigestCard(unitName: string, items: Item[], unitId: string, 
   return fitCard((k) =>
     renderChase('unit-digest', {
       title: `${name}督办事项周报`,
+      summary: open.some((r) => r.status.light === 'red')
+        ? `${name}督办周报：在办 ${open.length} 项，逾期 ${open.filter((r) => r.status.light === 'red').length} 项，请抓紧办理`
+        : `${name}督办周报（请知悉）：在办 ${open.length} 项`,
       weekLabel: inline(weekLabel, 40) || '本周',
       count: open.length,
       overdue: open.filter((r) => r.status.light === 'red').length,

@@ -88,6 +88,8 @@ export function registerFormCard(o: {
       duplicateList: dups.map((d) => `- **${d.number}** ${inline(d.title, 60)}（${inline(d.unit, 20)}）${d.exact ? ' · 同名' : ''}`).join('\n'),
       firstDuplicate: dups[0] ? String(dups[0].id) : '',
       mayForce: dups.length > 0 && !dups.some((d) => d.exact),
+      // With possible duplicates, 并入所选事项 is the likely action and the card's one primary button.
+      submitType: dups.length ? 'default' : 'primary_filled',
     });
   });
 }

@@ -4,9 +4,9 @@ import type { chases } from '../db/schema';
 import { CHASE_LABELS } from '../domain/chase-ladder';
 import { COMMAND_LABELS } from '../domain/commands';
 import { chinaDate } from '../domain/dates';
-import { type ItemState, KIND_LABELS, type Item, STATE_LABELS } from '../domain/item';
-import { clip, fitCard, formatDate, formatTime } from './format';
-import { budget, inline, itemFacts, stateLabel } from './item-view';
+import { type ItemState, KIND_LABELS, type Item, STATE_LABELS, isOpen } from '../domain/item';
+import { clip, fitCard, formatDate, formatTime, statusOf } from './format';
+import { budget, finishAsk, inline, itemFacts, stateLabel, summaryOf } from './item-view';
 import { render } from './render';
 import { renderCard } from './templates';
 import type { Audience, Card, CardContext, HistoryRow, ProgressRow } from './types';
@@ -18,17 +18,53 @@ export type ChaseRow = typeof chases.$inferSelect;
 export function slipCard(item: Item, c: CardContext, audience: Audience, note?: string): Card {
   const lead = audience === 'lead';
   const inProgress = item.state === 'in_progress';
+  const { ask, summary } = slipAsk(item, c, audience);
   return fitCard((k) =>
     renderCard('slip', {
       ...itemFacts(item, c, k),
+      summary,
+      ask,
+      askColor: statusOf(item, c).overdue ? 'red' : audience === 'coop' ? 'orange' : 'blue',
+      moreTitle: moreTitle(item),
       note: inline(note, 100),
-      isCoop: audience === 'coop',
       canClaim: lead && item.state === 'assigned',
       canProgress: (lead || audience === 'coop') && inProgress,
       canExtend: lead && inProgress && !item.pendingExtension,
       canComplete: lead && inProgress,
     }),
   );
+}
+
+/** What the slip asks of its reader, at the top of the card, and the chat-list preview that says the same. */
+function slipAsk(item: Item, c: CardContext, audience: Audience): { ask: string; summary: string } {
+  const finish = finishAsk(item, c);
+  if (audience === 'coop' && item.state === 'in_progress') {
+    return { ask: '您单位是本事项的「协办单位」：请配合主办单位办理并填报进展，办结由主办单位申请。', summary: summaryOf('请配合办理', item) };
+  }
+  if (audience === 'lead' && item.state === 'assigned') {
+    return { ask: `请认领本督办单，并${finish.replace(/^已逾期，/, '')}。`, summary: summaryOf('请认领', item) };
+  }
+  if (audience === 'lead' && item.state === 'in_progress') {
+    return { ask: `${finish}：办理中请填报进展，完成后申请办结。`, summary: summaryOf(finish, item) };
+  }
+  if (item.state === 'under_review') return { ask: '办结申请审核中，请等待审核结果。', summary: summaryOf('办结审核中', item) };
+  if (!isOpen(item.state)) return { ask: '', summary: summaryOf(STATE_LABELS[item.state], item) };
+  if (audience === 'coop') return { ask: '您单位是本事项的「协办单位」，请配合主办单位办理。', summary: summaryOf('请配合办理', item) };
+  return { ask: '', summary: summaryOf('督办单（请知悉）', item) };
+}
+
+/** The headings of what the slip's collapsed panel holds, so the reader knows whether to open it. */
+function moreTitle(item: Item): string {
+  return [
+    item.sources.length ? '来源' : '',
+    '督办方式',
+    item.coopUnitIds.length ? '协办单位' : '',
+    '分管校领导',
+    item.stages.length ? '阶段' : '',
+    item.measures.trim() ? '措施' : '',
+  ]
+    .filter(Boolean)
+    .join('、');
 }
 
 export const HISTORY_SHOWN = 15;

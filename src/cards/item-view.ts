@@ -26,7 +26,21 @@ export function inline(text: string | null | undefined, max: number): string {
   return clip((text ?? '').replace(/\s+/g, ' '), max);
 }
 
-const orDash = (s: string) => (s ? s : '—');
+/** 2026-12-31 → 12月31日 (the year too when it is not the year of `now`): short enough for a chat-list preview. */
+export function shortDate(date: string, now: Date): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return date;
+  const year = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4);
+  return `${m[1] === year ? '' : `${m[1]}年`}${Number(m[2])}月${Number(m[3])}日`;
+}
+
+/** The chat-list preview of a card about one item: what it wants from the reader, then the item. */
+export const summaryOf = (ask: string, item: Item, max = 40) => `${ask}：${item.number} ${inline(item.title, max)}`;
+
+/** '请在 12月31日 前办结' while open and on time, '已逾期，请尽快办结' when late. */
+export function finishAsk(item: Item, c: CardContext): string {
+  return statusOf(item, c).overdue ? '已逾期，请尽快办结' : `请在 ${shortDate(item.deadline, c.now)} 前办结`;
+}
 
 /** 待审核 says whose sign-off is awaited; other states are their plain label. */
 export function stateLabel(item: Item): string {
@@ -84,14 +98,16 @@ export function itemFacts(item: Item, c: CardContext, k = 1) {
     color: headerColor(item, c),
     tags: tagsOf(item),
     stateLabel: stateLabel(item),
-    requirements: orDash(clip(item.requirements, b.requirements)),
+    requirements: clip(item.requirements, b.requirements),
     measures: clip(item.measures, b.measures),
-    sources: orDash(sources.join('；')),
+    sources: sources.join('；'),
     mode: MODE_LABELS[item.mode] ?? item.mode,
     lead: c.unitName(item.leadUnitId),
-    coop: item.coopUnitIds.length ? item.coopUnitIds.map((u) => c.unitName(u)).join('、') : '无',
+    coop: item.coopUnitIds.map((u) => c.unitName(u)).join('、'),
     leader: c.personName(item.leaderId),
-    responsible: orDash(inline(item.responsiblePerson, b.name)),
+    responsible: inline(item.responsiblePerson, b.name),
+    /** After the lead unit's name: '（责任人：…）', or nothing when none is named. */
+    responsibleNote: item.responsiblePerson.trim() ? `（责任人：${inline(item.responsiblePerson, b.name)}）` : '',
     stages: item.stages.map((s) => `${inline(s.name, b.name)} ${formatDate(s.deadline)}`).join('；'),
     cycle: item.progressCycle !== 'none' ? CYCLE_LABELS[item.progressCycle] : '',
     pending: pending

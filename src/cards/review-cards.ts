@@ -1,11 +1,14 @@
 /** Cards for the people who decide: the leader on an extension, the reviewer on a completion (销号). */
 import type { Item } from '../domain/item';
 import { clip, fitCard, formatDate } from './format';
-import { budget, inline, itemFacts } from './item-view';
+import { budget, inline, itemFacts, summaryOf } from './item-view';
 import { renderCard } from './templates';
 import type { Card, CardContext } from './types';
 
 export const MATERIALS_SHOWN = 20;
+
+/** '已同意，完成时限延至 …' → '已同意': the decision alone, for a chat-list preview. */
+const firstClause = (decided: string) => inline(decided.split(/[，,；;。]/)[0], 20);
 
 function extensionSpan(from: string, to: string, c: CardContext): string {
   try {
@@ -34,8 +37,9 @@ export function extensionReviewCard(
       requester: inline(c.personName(ext.requestedBy), 40),
       proposed: formatDate(ext.proposedDeadline),
       extendBy: extensionSpan(ext.previousDeadline ?? item.deadline, ext.proposedDeadline, c),
-      reason: clip(ext.reason, budget(k).reason) || '—',
+      reason: clip(ext.reason, budget(k).reason),
       decided: inline(decided, 200),
+      summary: decided ? summaryOf(`延期申请${firstClause(decided)}`, item) : summaryOf('请审批延期申请', item),
     }),
   );
 }
@@ -65,9 +69,12 @@ export function completionReviewCard(
       stage: principal ? '主要领导销号' : '分管校领导审核',
       stageNote,
       submitter: inline(c.personName(sub.submittedBy), b.name),
-      assessment: clip(sub.selfAssessment, b.requirements) || '—',
+      assessment: clip(sub.selfAssessment, b.requirements),
       materials: shown.length ? shown.join('\n') : '未提供',
       decided: inline(decided, 200),
+      summary: decided
+        ? summaryOf(firstClause(decided), item)
+        : summaryOf(principal ? '请销号（主要领导审定）' : '请审核办结申请', item),
     });
   });
 }

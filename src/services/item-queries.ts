@@ -98,7 +98,9 @@ export function listFilter(ctx: ServiceContext, actor: Actor, q: ListQuery, now:
   // 待审核 and 逾期 are about open items, and only open items have a light.
   if (q.scope === 'review') states = states.filter((s) => REVIEW_STATES.includes(s));
   if (q.scope === 'overdue' || f.lights?.length) states = states.filter((s) => OPEN_STATES.includes(s));
-  const filter: ItemFilter = { visibleTo: actor, states: ItemStates.filter((s) => states.includes(s)) };
+  const chosen = ItemStates.filter((s) => states.includes(s));
+  // Every state is no condition: 全部 then reads the newest rows by id and stops at the page.
+  const filter: ItemFilter = { visibleTo: actor, ...(chosen.length < ItemStates.length ? { states: chosen } : {}) };
   if (q.scope === 'unit') filter.scopeUnitIds = units;
   if (q.scope === 'mine') filter.involving = actor;
   if (q.scope === 'review') filter.awaitingDecisionOf = actor;
@@ -111,9 +113,8 @@ export function listFilter(ctx: ServiceContext, actor: Actor, q: ListQuery, now:
   if (f.year !== undefined) filter.year = f.year;
   if (f.keyword) filter.titleContains = f.keyword;
   // 全部 and the closed ones read newest first; the others by deadline, open items first when closed ones are in.
-  const onlyDone = filter.states!.every((s) => !OPEN_STATES.includes(s));
-  filter.newestFirst = q.scope === 'all' || onlyDone;
-  filter.openFirst = !filter.newestFirst && filter.states!.some((s) => !OPEN_STATES.includes(s));
+  filter.newestFirst = q.scope === 'all' || chosen.every((s) => !OPEN_STATES.includes(s));
+  filter.openFirst = !filter.newestFirst && chosen.some((s) => !OPEN_STATES.includes(s));
   return filter;
 }
 

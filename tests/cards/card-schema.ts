@@ -13,6 +13,8 @@ const ELEMENTS: Record<string, string[]> = {
   hr: [...COMMON],
   column_set: [...COMMON, 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'action', 'columns'],
   form: [...COMMON, ...CONTAINER, 'name', 'elements'],
+  // collapsible-panel: a container whose header toggles the elements below it.
+  collapsible_panel: [...COMMON, 'expanded', 'header', 'border', 'vertical_spacing', 'padding', 'elements'],
   button: [
     ...COMMON,
     'type',
@@ -97,6 +99,9 @@ const PLAIN_TEXT = ['tag', 'content', 'i18n_content', 'text_size', 'text_color',
 const TEXT_TAG = ['tag', 'element_id', 'text', 'color'];
 const OPTION = ['text', 'icon', 'value'];
 const CALLBACK = ['type', 'value'];
+const PANEL_HEADER = ['title', 'vertical_align', 'padding', 'icon', 'icon_position', 'icon_expanded_angle'];
+const PANEL_BORDER = ['color', 'corner_radius'];
+const STANDARD_ICON = ['tag', 'token', 'color', 'size'];
 
 export const HEADER_TEMPLATES = [
   'blue', 'wathet', 'turquoise', 'green', 'yellow', 'orange', 'red', 'carmine', 'violet', 'purple', 'indigo', 'grey', 'default',
@@ -189,6 +194,27 @@ export function checkCard(card: unknown): string[] {
         elements(el.elements, `${path}.elements`, { inForm: true, atRoot: false });
         const submits = JSON.stringify(el.elements).match(/"form_action_type":"submit"/g) ?? [];
         if (submits.length === 0) err(path, 'form without a submit button');
+        break;
+      }
+      case 'collapsible_panel': {
+        if (el.expanded !== undefined && typeof el.expanded !== 'boolean') err(path, 'expanded must be a boolean');
+        const h = el.header;
+        if (!isObj(h)) err(`${path}.header`, 'collapsible_panel needs a header');
+        else {
+          keys(h, PANEL_HEADER, `${path}.header`);
+          if (isObj(h.title) && h.title.tag === 'markdown') keys(h.title, ['tag', 'content'], `${path}.header.title`);
+          else plain(h.title, `${path}.header.title`);
+          if ('icon' in h) {
+            if (!isObj(h.icon) || h.icon.tag !== 'standard_icon') err(`${path}.header.icon`, 'expected a standard_icon');
+            else keys(h.icon, STANDARD_ICON, `${path}.header.icon`);
+          }
+          if ('icon_position' in h && !['left', 'right', 'follow_text'].includes(String(h.icon_position))) err(`${path}.header`, 'icon_position');
+        }
+        if ('border' in el) {
+          if (!isObj(el.border)) err(`${path}.border`, 'border must be an object');
+          else keys(el.border, PANEL_BORDER, `${path}.border`);
+        }
+        elements(el.elements, `${path}.elements`, { inForm: where.inForm, atRoot: false });
         break;
       }
       case 'column_set':

@@ -86,6 +86,7 @@ function catalogue(): Record<string, Card> {
     }),
     'warning unit head': overdueWarningCard(late(), c, { chases: 3, forLeader: false }),
     'warning unit head unclaimed': overdueWarningCard(late({ state: 'assigned' }), c, { chases: 4, forLeader: false }),
+    'warning unit head sparse': overdueWarningCard(late({ responsiblePerson: '' }), c, { chases: 3, forLeader: false }),
     'warning leader': overdueWarningCard(late(), c, { chases: 3, forLeader: true }),
     'interview proposal': interviewProposalCard(late12(), c, { chases: 10 }),
     'interview proposal closed meanwhile': interviewProposalCard(late12({ state: 'closed' }), c, { chases: 10 }),
