@@ -19,7 +19,7 @@ import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import type { Item } from '../domain/item';
 import { namesConfidential } from '../domain/disclosure';
-import { canIssueInterview, canView, relationsTo } from '../domain/permissions';
+import { canIssueInterview, canRegister, canView, relationsTo } from '../domain/permissions';
 import { assertAllowed, assertPermitted } from '../domain/transitions';
 import type { Db } from '../db/client';
 import { latestCompletion, latestExtension } from '../db/history-repository';
@@ -118,7 +118,7 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
     const d = getItemDetail(a.deps.ctx, a.operator, need(a).id);
     const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
     // The detail goes to the operator privately; the card they clicked stays as it is.
-    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c), purpose: 'detail', itemId: d.item.id }, a.now);
+    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c, canRegister(loadActor(a.db, a.operator))), purpose: 'detail', itemId: d.item.id }, a.now);
     return { toast: { type: 'info', content: '详情已私信发送给您' } };
   },
   back: (a) => {

@@ -193,7 +193,7 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return answerList(deps, conv, p, now);
     case 'view': {
       const d = getItemDetail(ctx, sender, p.ref);
-      return answer(db, conv, itemDetailCard(d.item, d, c), now, d.item.id, 'detail');
+      return answer(db, conv, itemDetailCard(d.item, d, c, canRegister(loadActor(db, sender))), now, d.item.id, 'detail');
     }
     case 'progress': {
       const target = getItemDetail(ctx, sender, p.ref).item;

@@ -161,6 +161,8 @@ export function itemDetailCard(
   item: Item,
   d: { history: HistoryRow[]; progress: ProgressRow[]; chases?: readonly ChaseRow[] },
   c: CardContext,
+  /** The reader may correct the item (the office, on an open item): 修改 and 撤销 are offered. */
+  office = false,
 ): Card {
   const chaseRows = d.chases ?? [];
   const chaseSteps = new Set(chaseRows.map((r) => r.stepKey)).size;
@@ -189,6 +191,7 @@ export function itemDetailCard(
       history: history.map((h) => historyView(h, c, k)),
       chaseSummary: chaseSteps ? `共 ${chaseSteps} 次（自动 ${automaticSteps}，人工 ${chaseSteps - automaticSteps}）` : '',
       chases: chaseLines(chaseRows, c, k),
+      office: office && isOpen(item.state),
     });
   });
 }

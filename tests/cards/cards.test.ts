@@ -131,6 +131,7 @@ function catalogue(): Record<string, Card> {
     ),
     'completion review decided': completionReviewCard(item({ state: 'closed' }), sub, c, '已销号'),
     'item detail': itemDetailCard(item(), detail, c),
+    'item detail office': itemDetailCard(item(), detail, c, true),
     'item detail empty': itemDetailCard(item({ state: 'assigned' }), { history: [], progress: [] }, c),
     'item detail sparse': itemDetailCard(
       item({ requirements: '', responsiblePerson: '', coopUnitIds: [], sources: [] }),

@@ -176,3 +176,15 @@ describe('修改 and 撤销 from cards', () => {
     expect(unit.answer.card).toBeUndefined();
   });
 });
+
+describe('the office\'s item card', () => {
+  it('查看 gives the office 修改 and 撤销 on the detail card, and nobody else', async () => {
+    await claimed();
+    const sup = await h.say(WHO.supervisor, '/督办 查看 2026-1');
+    expect(buttonLabels(h.repliesTo(sup.messageId)[0]!.content)).toEqual(expect.arrayContaining(['修改', '撤销']));
+    const unit = await h.say(WHO.unitHead, '/督办 查看 2026-1');
+    expect(buttonLabels(h.repliesTo(unit.messageId)[0]!.content)).not.toContain('修改');
+    const opened = await h.click(WHO.supervisor, buttonValue(h.repliesTo(sup.messageId)[0]!.content, '撤销'));
+    expect(buttonLabels(opened.answer.card!.data)).toContain('确认撤销');
+  });
+});
