@@ -81,9 +81,15 @@ export const items = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    /** 归档 (NWU art. 6(四)): when a closed item was filed; an archived item is read-only. */
+    archivedAt: text('archived_at'),
+    /** The archive it is filed under: the year it was closed and its source category (来源类别). */
+    archiveYear: integer('archive_year'),
+    archiveCategory: text('archive_category'),
   },
   (t) => [
     uniqueIndex('items_year_seq').on(t.year, t.seq),
+    index('items_archive').on(t.archiveYear, t.archiveCategory).where(sql`${t.archiveYear} IS NOT NULL`),
     index('items_state_deadline').on(t.state, t.deadline),
     index('items_lead_unit').on(t.leadUnitId),
   ],
@@ -122,6 +128,9 @@ export const progressReports = sqliteTable(
     text: text('text').notNull(),
     channel: text('channel').notNull(),
     createdAt: text('created_at').notNull(),
+    /** A supervisor marked this report 典型经验 (good practice for the 督查通报): who and when. */
+    typicalBy: text('typical_by'),
+    typicalAt: text('typical_at'),
   },
   (t) => [index('progress_item').on(t.itemId, t.createdAt)],
 );
@@ -265,4 +274,120 @@ export const jobLocks = sqliteTable('job_locks', {
   name: text('name').primaryKey(),
   holder: text('holder').notNull(),
   until: text('until').notNull(),
+});
+
+/**
+ * Every file the server keeps: evidence a unit sent, and documents it made (约谈通知单, ledgers, reports, 通报).
+ * The bytes live under the data directory, named by their SHA-256 (files/file-store.ts); this row says what they are.
+ */
+export const files = sqliteTable(
+  'files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** Detected from the content, never taken from the name. */
+    mime: text('mime').notNull(),
+    /** The name shown and used when the file is sent. */
+    name: text('name').notNull(),
+    /** evidence | notice | referral | ledger | import_report | template | stats | bulletin | archive */
+    kind: text('kind').notNull(),
+    itemId: integer('item_id').references(() => items.id),
+    /** Who sent it (an open_id), or 'system' for a document the server made. */
+    createdBy: text('created_by').notNull(),
+    /** The Feishu message it came in (evidence), to ignore a second delivery of the same message. */
+    sourceMessageId: text('source_message_id'),
+    /** Feishu's key for the uploaded copy, kept so a retry or a second send does not upload again. */
+    feishuFileKey: text('feishu_file_key'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('files_item').on(t.itemId, t.kind),
+    // The same evidence sent twice for one item is recorded once.
+    uniqueIndex('files_item_evidence').on(t.itemId, t.sha256).where(sql`${t.kind} = 'evidence'`),
+  ],
+);
+
+/** Numbers of documents other than items, per kind and year, never reused: 约谈通知单 督字 (N) 号, 督查通报 第N期. */
+export const docSequences = sqliteTable(
+  'doc_sequences',
+  {
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [uniqueIndex('doc_sequences_kind_year').on(t.kind, t.year)],
+);
+
+/**
+ * The escalation ladder's issued steps (NWU art. 7, LZU art. 7(四)): 约谈通知单 level 1 and 2, and the 问责 referral.
+ * The proposal cards and reminders are chases; this is what was actually issued.
+ */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => items.id),
+    /** interview1 | interview2 | referral */
+    step: text('step').notNull(),
+    /** (2026) 督字 (N) 号 for a notice; null for a referral. */
+    year: integer('year'),
+    seq: integer('seq'),
+    number: text('number'),
+    /** The interview's time as the issuer wrote it, and as an ISO moment when it could be read (for the calendar). */
+    timeText: text('time_text'),
+    startsAt: text('starts_at'),
+    place: text('place'),
+    /** 约谈人: names as written; ids where they are people of the organisation. */
+    interviewer: text('interviewer'),
+    interviewerIds: text('interviewer_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    reason: text('reason').notNull().default(''),
+    /** Who the notice is addressed to (the unit head, or the unit's principal person in charge at level 2). */
+    addresseeId: text('addressee_id'),
+    issuedBy: text('issued_by').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    fileId: integer('file_id').references(() => files.id),
+    /** Feishu calendar event ids, when the calendar is configured. */
+    calendarEventIds: text('calendar_event_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    index('escalations_item').on(t.itemId, t.step),
+    uniqueIndex('escalations_number').on(t.year, t.seq).where(sql`${t.seq} IS NOT NULL`),
+  ],
+);
+
+/** 督查通报 (LZU art. 7(二)): drafted, then published or voided. */
+export const bulletins = sqliteTable(
+  'bulletins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    /** 督查通报〔2026〕第N期 */
+    number: text('number').notNull(),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    /** draft | published | void */
+    state: text('state').notNull(),
+    draftedBy: text('drafted_by').notNull(),
+    draftedAt: text('drafted_at').notNull(),
+    /** The current text: the draft, or the corrected file a supervisor uploaded. */
+    fileId: integer('file_id').references(() => files.id),
+    publishedBy: text('published_by'),
+    publishedAt: text('published_at'),
+    voidedBy: text('voided_by'),
+    voidedAt: text('voided_at'),
+  },
+  (t) => [uniqueIndex('bulletins_year_seq').on(t.year, t.seq)],
+);
+
+/** The automatic statistics reports sent: one row per period, so a report goes once however often the job runs. */
+export const statsReports = sqliteTable('stats_reports', {
+  /** e.g. 2026-09..2026-10, or 2026 for the year */
+  periodKey: text('period_key').primaryKey(),
+  periodFrom: text('period_from').notNull(),
+  periodTo: text('period_to').notNull(),
+  sentAt: text('sent_at').notNull(),
 });
