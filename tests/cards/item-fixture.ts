@@ -96,6 +96,8 @@ export function progressRow(n: number, over: Partial<ProgressRow> = {}): Progres
     text: `第 ${n} 次进展：完成调研`,
     channel: 'card',
     createdAt: new Date(Date.UTC(2026, 9, 1, 1) + n * 86_400_000).toISOString(),
+    typicalBy: null,
+    typicalAt: null,
     ...over,
   };
 }
