@@ -33,6 +33,8 @@ export interface Config {
   /** Reminder times and thresholds (YAML); defaults when absent. */
   scheduleFile: string | null;
   logLevel: string;
+  /** The largest file a person may send as evidence (FILE_MAX_MB, 1–30; Feishu uploads stop at 30 MB). Default 30 MB. */
+  fileMaxBytes?: number;
   /** null: local mode, nothing leaves the machine; cards are recorded by the local messenger. */
   feishu: FeishuConfig | null;
 }
@@ -47,6 +49,9 @@ const optional = z
 const MIN_REPLAY_WINDOW = 10;
 const MAX_REPLAY_WINDOW = 86_400;
 const REPLAY_WINDOW_MESSAGE = `应为 ${MIN_REPLAY_WINDOW}–${MAX_REPLAY_WINDOW} 之间的整数秒（请求时间戳允许的偏差，默认 ${DEFAULT_REPLAY_WINDOW_SECONDS}）`;
+
+export const DEFAULT_FILE_MAX_BYTES = 30 * 1024 * 1024;
+const FILE_MAX_MESSAGE = '应为 1–30 之间的整数（兆字节，证明材料的大小上限，默认 30）';
 
 const schema = z.object({
   PORT: optional.pipe(z.string().regex(/^\d+$/, '应为端口号（0–65535）').transform(Number).pipe(z.number().max(65535, '应为端口号（0–65535）')).optional()),
@@ -69,6 +74,9 @@ const schema = z.object({
       .transform(Number)
       .pipe(z.number().min(MIN_REPLAY_WINDOW, REPLAY_WINDOW_MESSAGE).max(MAX_REPLAY_WINDOW, REPLAY_WINDOW_MESSAGE))
       .optional(),
+  ),
+  FILE_MAX_MB: optional.pipe(
+    z.string().regex(/^\d+$/, FILE_MAX_MESSAGE).transform(Number).pipe(z.number().min(1, FILE_MAX_MESSAGE).max(30, FILE_MAX_MESSAGE)).optional(),
   ),
 });
 
@@ -113,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     calendarFile: e.CALENDAR_FILE ?? null,
     scheduleFile: e.SCHEDULE_FILE ?? null,
     logLevel: e.LOG_LEVEL ?? 'info',
+    fileMaxBytes: e.FILE_MAX_MB ? e.FILE_MAX_MB * 1024 * 1024 : DEFAULT_FILE_MAX_BYTES,
     feishu,
   };
 }

@@ -33,6 +33,7 @@ describe('loadConfig: defaults', () => {
       calendarFile: null,
       scheduleFile: null,
       logLevel: 'info',
+      fileMaxBytes: 30 * 1024 * 1024,
       feishu: null,
     });
   });
@@ -268,6 +269,7 @@ describe('loadConfig: Feishu app', () => {
       calendarFile: '/srv/duban/calendar.yaml',
       scheduleFile: '/srv/duban/schedule.yaml',
       logLevel: 'debug',
+      fileMaxBytes: 30 * 1024 * 1024,
       feishu: {
         appId: 'cli_a1b2c3d4e5f6',
         appSecret: 'app-secret-example',
@@ -284,5 +286,16 @@ describe('loadConfig: Feishu app', () => {
     const err = configError({ FEISHU_APP_SECRET: 'super-secret-value-123', FEISHU_ENCRYPT_KEY: 'enc-key-value-456' });
     expect(err.message).not.toContain('super-secret-value-123');
     expect(err.message).not.toContain('enc-key-value-456');
+  });
+});
+
+describe('loadConfig: FILE_MAX_MB', () => {
+  it('sets the evidence size limit in megabytes, 30 by default', () => {
+    expect(loadConfig({}).fileMaxBytes).toBe(30 * 1024 * 1024);
+    expect(loadConfig({ FILE_MAX_MB: '5' }).fileMaxBytes).toBe(5 * 1024 * 1024);
+  });
+  it.each(['0', '31', '2.5', 'big'])('rejects %j with the reason in Chinese', (given) => {
+    const err = configError({ FILE_MAX_MB: given });
+    expect(err.problems[0]).toMatch(/^FILE_MAX_MB: .*1–30/);
   });
 });

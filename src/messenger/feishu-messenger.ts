@@ -1,6 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { FeishuConfig } from '../config';
-import { type Messenger, type OutgoingMessage, type ReceiveIdType, SendError } from './messenger';
+import { FILE_TOO_LARGE, type Messenger, type OutgoingMessage, type ReceiveIdType, SendError } from './messenger';
 
 /** Feishu answers these with a 4xx/200 body code but they pass with time: the rate limits. */
 const RETRYABLE_CODES = new Set([99991400, 230020, 99991663, 99991661]);
@@ -30,6 +30,20 @@ interface FeishuReply {
   code?: number;
   msg?: string;
   data?: { message_id?: string; user?: { name?: string } };
+}
+
+/** A failed streamed request carries its error body as a stream: read it so the code can be classified. */
+async function withStreamedBody(err: unknown): Promise<unknown> {
+  const data = (err as { response?: { data?: unknown } }).response?.data as AsyncIterable<Buffer> | undefined;
+  if (!data || typeof (data as { pipe?: unknown }).pipe !== 'function') return err;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const c of data) chunks.push(c);
+    (err as { response: { data: unknown } }).response.data = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    (err as { response: { data: unknown } }).response.data = undefined;
+  }
+  return err;
 }
 
 /** Turns whatever the SDK threw or returned into a SendError the outbox can act on. */
@@ -65,9 +79,14 @@ export class FeishuMessenger implements Messenger {
     private readonly tokenCache?: { cache: lark.Cache; appId: string },
   ) {}
 
-  private async call(method: 'GET' | 'POST' | 'PATCH', url: string, data?: object, params?: object): Promise<FeishuReply> {
+  private call(method: 'GET' | 'POST' | 'PATCH', url: string, data?: object, params?: object): Promise<FeishuReply> {
+    return this.callWith({ method, url, data, params, timeout: this.timeoutMs });
+  }
+
+  /** One request with its reply's code checked; a rejected token is dropped so the retry fetches a new one. */
+  private async callWith(req: object): Promise<FeishuReply> {
     try {
-      const res = (await this.client.request({ method, url, data, params, timeout: this.timeoutMs } as never)) as FeishuReply;
+      const res = (await this.client.request(req as never)) as FeishuReply;
       checkCode(res);
       return res;
     } catch (err) {
@@ -121,6 +140,54 @@ export class FeishuMessenger implements Messenger {
     const name = res.data?.user?.name?.trim();
     if (!name) throw new SendError('contact: no name in the reply', false);
     return name;
+  }
+
+  /**
+   * `POST /open-apis/im/v1/files` (multipart: file_type, file_name, file; at most 30 MB) → `file_key`. Scope
+   * `im:resource`. Axios turns the object into multipart form data because of the content type.
+   */
+  async uploadFile(f: { name: string; bytes: Buffer; fileType: string }): Promise<{ fileKey: string }> {
+    const res = (await this.callWith({
+      method: 'POST',
+      url: '/open-apis/im/v1/files',
+      data: { file_type: f.fileType, file_name: f.name, file: f.bytes },
+      headers: { 'Content-Type': 'multipart/form-data' },
+      // An upload of 30 MB on a slow line takes longer than a message.
+      timeout: Math.max(this.timeoutMs, 120_000),
+    })) as FeishuReply & { data?: { file_key?: string } };
+    const fileKey = res.data?.file_key;
+    if (!fileKey) throw new SendError('upload: no file_key in the reply', false);
+    return { fileKey };
+  }
+
+  /**
+   * `GET /open-apis/im/v1/messages/:message_id/resources/:file_key?type=file|image` (scope `im:resource`): the
+   * bytes, streamed and counted; past `maxBytes` the stream is dropped and a SendError says so.
+   */
+  async download(messageId: string, fileKey: string, type: 'file' | 'image', maxBytes: number): Promise<Buffer> {
+    let stream: NodeJS.ReadableStream & { destroy?(): void };
+    try {
+      stream = (await this.client.request({
+        method: 'GET',
+        url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/resources/${encodeURIComponent(fileKey)}`,
+        params: { type },
+        responseType: 'stream',
+        timeout: Math.max(this.timeoutMs, 120_000),
+      } as never)) as typeof stream;
+    } catch (err) {
+      throw classifyFailure(await withStreamedBody(err));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        stream.destroy?.();
+        throw new SendError(`download: larger than ${maxBytes} bytes`, false, FILE_TOO_LARGE);
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
   }
 
   /** The bot's own open_id, to tell its mentions from others'. */

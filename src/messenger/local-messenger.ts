@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Messenger, OutgoingMessage, ReceiveIdType } from './messenger';
+import { FILE_TOO_LARGE, type Messenger, type OutgoingMessage, type ReceiveIdType, SendError } from './messenger';
 
 export interface LocalMessage {
   messageId: string;
@@ -46,5 +46,22 @@ export class LocalMessenger implements Messenger {
 
   async patch(messageId: string, content: string) {
     this.record({ op: 'patch', replyTo: messageId, msgType: 'interactive', content: JSON.parse(content) });
+  }
+
+  /** Files "uploaded" for sending, by key: a file message's content names one (the simulator offers the download). */
+  readonly uploads = new Map<string, { name: string; bytes: Buffer; fileType: string }>();
+  async uploadFile(f: { name: string; bytes: Buffer; fileType: string }) {
+    const fileKey = `file_local_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+    this.uploads.set(fileKey, { ...f });
+    return { fileKey };
+  }
+
+  /** What people "sent" in local mode, by message id and key (the simulator puts a file here when one is dropped in). */
+  readonly resources = new Map<string, Buffer>();
+  async download(messageId: string, fileKey: string, _type: 'file' | 'image', maxBytes: number) {
+    const bytes = this.resources.get(`${messageId}/${fileKey}`);
+    if (!bytes) throw new SendError(`local: no file ${fileKey} in message ${messageId}`, false);
+    if (bytes.length > maxBytes) throw new SendError(`download: larger than ${maxBytes} bytes`, false, FILE_TOO_LARGE);
+    return Buffer.from(bytes);
   }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { DisclosureRefused, namesConfidential } from '../domain/disclosure';
+import { fileById, setFeishuFileKey } from '../db/file-repository';
 import { confidentialMarks } from '../db/item-repository';
+import { feishuFileType, readFileBytes } from '../files/file-store';
 import { peopleWithRole } from '../db/org-repository';
 import { outbox } from '../db/schema';
 import type { Logger } from '../logger';
@@ -30,8 +32,14 @@ export function audienceOf(to: Envelope): 'group' | 'private' {
  */
 function guardGroupMessage(tx: DbOrTx, m: PlannedMessage, content: string) {
   if (audienceOf(m.to) !== 'group') return;
-  if (namesConfidential(content + (m.render ? JSON.stringify(m.render) : ''), confidentialMarks(tx), m.itemId)) {
+  const marks = confidentialMarks(tx);
+  if (namesConfidential(content + (m.render ? JSON.stringify(m.render) : ''), marks, m.itemId)) {
     throw new DisclosureRefused(m.purpose);
+  }
+  // A file is about its item and named by its name; a file about many items (a ledger) is the maker's to filter.
+  if (m.msgType === 'file') {
+    const file = fileById(tx, (JSON.parse(content) as { fileId: number }).fileId);
+    if (file && namesConfidential(file.name, marks, file.itemId)) throw new DisclosureRefused(m.purpose);
   }
 }
 
@@ -488,9 +496,11 @@ export class OutboxWorker {
       done?.();
       return 'untried';
     }
-    const message = { msgType: row.msgType as MsgType, content, uuid: row.uuid };
     this.inFlight.add(row.id);
     try {
+      // A stored file is uploaded once (its key is kept), then sent as a `file` message.
+      if (row.msgType === 'file') content = JSON.stringify({ file_key: await this.fileKeyOf(row) });
+      const message = { msgType: row.msgType as MsgType, content, uuid: row.uuid };
       let messageId: string | null = row.targetMessageId;
       if (row.op === 'send') {
         messageId = (await this.messenger.send({ receiveIdType: row.receiveIdType as ReceiveIdType, receiveId: row.receiveId! }, message)).messageId;
@@ -531,6 +541,38 @@ export class OutboxWorker {
       this.park(row, attempts, e, now());
       return 'failed';
     }
+  }
+
+  /** The Feishu key of the row's stored file (`content` `{fileId}`), uploading it the first time. */
+  private async fileKeyOf(row: OutboxRow): Promise<string> {
+    const { fileId } = JSON.parse(row.content) as { fileId?: number };
+    const file = typeof fileId === 'number' ? fileById(this.db, fileId) : null;
+    if (!file) throw new SendError(`file message: no stored file ${String(fileId)}`, false);
+    if (file.feishuFileKey) return file.feishuFileKey;
+    // Rows sent at once share one upload (a ledger to ten people is uploaded once); another process may upload
+    // the same file again, which costs a request and nothing else.
+    let upload = this.uploading.get(file.id);
+    if (!upload) {
+      upload = this.upload(file);
+      this.uploading.set(file.id, upload);
+      const forget = () => this.uploading.delete(file.id);
+      upload.then(forget, forget);
+    }
+    return upload;
+  }
+  private readonly uploading = new Map<number, Promise<string>>();
+
+  private async upload(file: { id: number; name: string; sha256: string }): Promise<string> {
+    if (!this.messenger.uploadFile) throw new SendError('file message: this messenger cannot upload files', false);
+    let bytes: Buffer;
+    try {
+      bytes = readFileBytes(this.db, file.sha256);
+    } catch (err) {
+      throw new SendError(`file message: ${err instanceof Error ? err.message : String(err)}`, false);
+    }
+    const { fileKey } = await this.messenger.uploadFile({ name: file.name, bytes, fileType: feishuFileType(file.name) });
+    if (!this.released) setFeishuFileKey(this.db, file.id, fileKey);
+    return fileKey;
   }
 
   /**

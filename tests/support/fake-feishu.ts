@@ -241,6 +241,8 @@ export interface FakeFeishu {
   invalidateToken(): void;
   /** Tell the fake which chat a message (e.g. an inbound user message) belongs to, so replies record it. */
   rememberMessage(messageId: string, chatId: string): void;
+  /** A file or image a person "sent" in a message, served by `GET /open-apis/im/v1/messages/:id/resources/:key`. */
+  addResource(messageId: string, fileKey: string, bytes: Buffer): void;
   /** Clear calls, sent messages, patches, card updates, files, faults, rate windows and uuid memory (not the token). */
   reset(): void;
   /** The long connection the SDK's WSClient opens (see FakeLongConnection). */
@@ -272,6 +274,7 @@ const REPLY_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/;
 const MESSAGE_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/;
 const URGENT_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/urgent_app$/;
 const DEPARTMENT_RE = /^\/open-apis\/contact\/v3\/departments\/([^/]+)$/;
+const RESOURCE_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/;
 const USER_RE = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/;
 const RECEIVE_ID_TYPES: readonly ReceiveIdType[] = ['open_id', 'user_id', 'union_id', 'email', 'chat_id'];
 const UUID_TTL_MS = 60 * 60 * 1000;
@@ -280,6 +283,8 @@ interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Bytes to answer with instead of JSON (a downloaded resource). */
+  raw?: Buffer;
 }
 
 interface FaultRule {
@@ -538,6 +543,8 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
   const patches: MessagePatch[] = [];
   const cardUpdates: CardUpdate[] = [];
   const files: UploadedFile[] = [];
+  /** Resources of inbound messages, by `messageId/fileKey`. */
+  const resources = new Map<string, Buffer>();
   const directory: FakeDirectory = {
     users: [...(opts.directory?.users ?? [])],
     departments: [...(opts.directory?.departments ?? [])],
@@ -928,6 +935,13 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
       });
       return ok({ file_key: fileKey });
     }
+    if (method === 'GET' && (m = RESOURCE_RE.exec(path))) {
+      const type = firstQuery(call.query, 'type');
+      if (type !== 'file' && type !== 'image') throw invalid('type must be file or image');
+      const bytes = resources.get(`${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`);
+      if (!bytes) return fail(400, 234003, 'File not in msg. (fake)');
+      return { status: 200, body: null, raw: bytes, headers: { 'content-type': 'application/octet-stream' } };
+    }
     if (method === 'GET' && path === '/open-apis/bot/v3/info') {
       return {
         status: 200,
@@ -986,6 +1000,11 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
 
   function writeReply(res: ServerResponse, reply: Reply): void {
     if (res.destroyed || res.writableEnded) return;
+    if (reply.raw) {
+      res.writeHead(reply.status, { 'content-length': reply.raw.length, ...(reply.headers ?? {}) });
+      res.end(reply.raw);
+      return;
+    }
     const payload = JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       'content-type': 'application/json; charset=utf-8',
@@ -1127,6 +1146,9 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
     invalidateToken() {
       token = randomId('t-fake-', 16);
     },
+    addResource(messageId, fileKey, bytes) {
+      resources.set(`${messageId}/${fileKey}`, Buffer.from(bytes));
+    },
     rememberMessage(messageId, chatId) {
       chatOf.set(messageId, chatId);
     },
@@ -1136,6 +1158,7 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
       patches.length = 0;
       cardUpdates.length = 0;
       files.length = 0;
+      resources.clear();
       faults.length = 0;
       uuids.clear();
       chatOf.clear();

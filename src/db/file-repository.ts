@@ -1,0 +1,35 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from './client';
+import { files } from './schema';
+
+export type FileRow = typeof files.$inferSelect;
+export type NewFileRow = Omit<typeof files.$inferInsert, 'id'>;
+
+/**
+ * Records a stored file. Evidence is unique per item and content: sending the same file twice returns the first
+ * record (`created: false`) instead of a second one.
+ */
+export function insertFile(tx: DbOrTx, row: NewFileRow): { file: FileRow; created: boolean } {
+  const inserted = tx.insert(files).values(row).onConflictDoNothing().returning().get();
+  if (inserted) return { file: inserted, created: true };
+  const existing = tx
+    .select()
+    .from(files)
+    .where(and(eq(files.itemId, row.itemId!), eq(files.sha256, row.sha256), eq(files.kind, 'evidence')))
+    .get();
+  if (!existing) throw new Error('file insert ignored without an existing evidence row');
+  return { file: existing, created: false };
+}
+
+export const fileById = (db: DbOrTx, id: number): FileRow | null => db.select().from(files).where(eq(files.id, id)).get() ?? null;
+
+/** An item's files, oldest first; of one kind when given. */
+export function filesOfItem(db: DbOrTx, itemId: number, kind?: string): FileRow[] {
+  const where = kind ? and(eq(files.itemId, itemId), eq(files.kind, kind)) : eq(files.itemId, itemId);
+  return db.select().from(files).where(where).orderBy(asc(files.id)).all();
+}
+
+/** Feishu's key for the uploaded copy, so the next send of the same file does not upload it again. */
+export function setFeishuFileKey(db: DbOrTx, id: number, key: string): void {
+  db.update(files).set({ feishuFileKey: key }).where(eq(files.id, id)).run();
+}
