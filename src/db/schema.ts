@@ -391,3 +391,52 @@ export const statsReports = sqliteTable('stats_reports', {
   periodTo: text('period_to').notNull(),
   sentAt: text('sent_at').notNull(),
 });
+
+/**
+ * Files people sent that the bot still has to fetch (bot/handle-file-message.ts). An event is handled in one
+ * synchronous transaction, a download is not: the event writes this row, and the downloader (files/
+ * inbound-downloader.ts) fetches, checks and stores the file after the commit, in its own transaction with the
+ * evidence record, its audit row and the answer. One row per (message, key): a second delivery of the same
+ * message plans nothing, a crash before the download leaves the row pending for the next start.
+ */
+export const inboundFiles = sqliteTable(
+  'inbound_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: text('message_id').notNull(),
+    fileKey: text('file_key').notNull(),
+    /** file | image (Feishu's resource type) */
+    resourceType: text('resource_type').notNull(),
+    /** As the sender's client named it (images have none: a name is made up). */
+    fileName: text('file_name').notNull(),
+    /** evidence (the only use so far; the import and the 通报 replacement could queue here too) */
+    purpose: text('purpose').notNull(),
+    itemId: integer('item_id').references(() => items.id),
+    senderId: text('sender_id').notNull(),
+    /** Whether the message came in a group chat (the answer is a reply to it, and must say nothing confidential). */
+    inGroup: integer('in_group', { mode: 'boolean' }).notNull().default(false),
+    /** pending | stored | refused (type, size, permission when fetched) | failed (gave up after retries) */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: text('next_attempt_at').notNull(),
+    leaseUntil: text('lease_until'),
+    leaseOwner: text('lease_owner'),
+    lastError: text('last_error'),
+    fileId: integer('file_id').references(() => files.id),
+    createdAt: text('created_at').notNull(),
+    doneAt: text('done_at'),
+  },
+  (t) => [uniqueIndex('inbound_files_message_key').on(t.messageId, t.fileKey), index('inbound_files_due').on(t.status, t.nextAttemptAt)],
+);
+
+/**
+ * A completion form the person has open (办结申请): files they send the bot privately in the next minutes, not as
+ * a reply to a card, are evidence for that item. One row per person, replaced when they open another form.
+ */
+export const attachWindows = sqliteTable('attach_windows', {
+  personId: text('person_id').primaryKey(),
+  itemId: integer('item_id')
+    .notNull()
+    .references(() => items.id),
+  openedAt: text('opened_at').notNull(),
+});
