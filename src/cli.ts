@@ -9,6 +9,7 @@ import { chinaDate } from './domain/dates';
 import { createLogger } from './logger';
 import { describeImport, importOrgFile, openRuntime } from './runtime';
 import { runJob } from './scheduler/cron';
+import { statsCommand } from './cli-stats';
 
 const USAGE = `用法（usage）:
   npm run duban -- org import <FILE>     导入/更新组织架构（单位、人员、角色），重复导入不产生变化
@@ -16,6 +17,8 @@ const USAGE = `用法（usage）:
                                          （同一时刻重复运行不会重复发送）
   npm run duban -- backup <FILE> [--force]
                                          在线备份数据库到 FILE（服务运行时也可），已存在的文件须加 --force 才覆盖
+  npm run duban -- stats --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--unit <单位>] [--json]
+                                         各单位在办、应办结、已办结、按时办结、逾期、延期、协办及办结率（--json 输出 JSON）
   npm run duban -- help                  显示本帮助`;
 
 /** "2026-12-01T09:00+08:00", or a bare date meaning 09:00 in Beijing. */
@@ -113,6 +116,7 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
     return tick(config, at);
   }
   if (cmd === 'backup') return backupCommand(config, argv.slice(1));
+  if (cmd === 'stats') return statsCommand(config, argv.slice(1));
   console.error(`无法识别的命令：${argv.join(' ')}\n${USAGE}`);
   return 2;
 }
