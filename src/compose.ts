@@ -3,8 +3,11 @@ import { buildApp } from './app';
 import { createDispatcher } from './bot/dispatcher';
 import type { BotDeps } from './bot/deps';
 import { notificationSink } from './bot/notifications';
-import type { Config } from './config';
+import { type Config, DEFAULT_FILE_MAX_BYTES } from './config';
+import { evidenceSettler } from './bot/handle-file-message';
+import { InboundDownloader } from './files/inbound-downloader';
 import { type Dispatcher, feishuReceiver, inboundFromFlattened } from './feishu/receiver';
+import { LocalClock } from './local-clock';
 import { localRoutes } from './local-routes';
 import type { Logger } from './logger';
 import { FeishuMessenger, createLarkClient, quietLarkLogger } from './messenger/feishu-messenger';
@@ -16,6 +19,9 @@ import { chaseCardRenderer } from './scheduler/chase-card-render';
 import { type JobDeps, jobs } from './scheduler/jobs';
 import { allSinks, chaseAnswers } from './services/chase-records';
 import type { ServiceContext } from './services/context';
+import { BulletinWriter } from './services/bulletins';
+import { consolePlugin } from './web/console-routes';
+import { simulatorPlugins } from './web/simulator-routes';
 
 export interface ComposeOptions {
   now?: () => Date;
@@ -32,7 +38,10 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const cache = opts.larkCache ?? new lark.DefaultCache();
   const client = config.feishu ? createLarkClient(config.feishu, cache) : null;
   const messenger: Messenger = client ? new FeishuMessenger(client, 10_000, { cache, appId: config.feishu!.appId }) : local!;
-  const now = opts.now ?? (() => new Date());
+  // Local mode reads a simulated clock (GET/POST /local/clock) everywhere; Feishu mode the real one.
+  const clock = local ? new LocalClock([], null, { realNow: opts.now }) : null;
+  const now = clock ? () => clock.now() : (opts.now ?? (() => new Date()));
+  if (local) local.clock = now;
   const render = chaseCardRenderer(runtime.db, runtime.calendar, runtime.schedule);
   const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, render, ...opts.outbox });
   const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(
@@ -44,15 +53,31 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
       chaseAnswers,
     ),
   };
-  const deps: BotDeps = { ctx, now, kick: () => worker.kick() };
+  // A 督查通报's Word file is written after the transaction that recorded the draft (services/bulletins.ts).
+  const bulletins = new BulletinWriter({ db: runtime.db, calendar: runtime.calendar }, runtime.schedule.bulletin, log, () => worker.kick());
+  // Files people send are fetched after the event's commit, then stored as evidence (bot/handle-file-message.ts).
+  const downloader = new InboundDownloader(runtime.db, messenger, evidenceSettler(runtime.db, runtime.calendar, () => worker.kick(), log), log, {
+    maxBytes: config.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES,
+    clock: now,
+  });
+  const kick = () => {
+    worker.kick();
+    bulletins.kick();
+    downloader.kick();
+  };
+  const deps: BotDeps = { ctx, now, kick, bulletin: runtime.schedule.bulletin };
   const dispatcher = createDispatcher(deps);
   const plugins = [];
   if (config.feishu?.mode === 'webhook') plugins.push(feishuReceiver(config.feishu, dispatcher));
   if (local) plugins.push(localRoutes(dispatcher, local));
+  if (local && clock) plugins.push(...simulatorPlugins({ ctx, dispatcher, messenger: local, clock, worker, log }));
+  plugins.push(consolePlugin({ ctx, now, feishu: config.feishu, log, local: !!local, worker }));
   const ws = config.feishu?.mode === 'ws' ? longConnection(config.feishu, dispatcher, log, opts.restartLongConnectionAfterMs) : null;
   const app = await buildApp({ ctx, log, plugins, feishuLink: ws ? () => ws.status() : undefined });
   const jobDeps: JobDeps = { db: runtime.db, calendar: runtime.calendar, schedule: runtime.schedule };
-  return { app, worker, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps };
+  // What the jobs of one simulated moment plan is sent before the clock moves on (drain: at that moment).
+  clock?.setJobs(jobs(runtime.schedule), jobDeps, async () => void (await worker.drain()));
+  return { app, worker, downloader, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps, bulletins, clock };
 }
 
 /** What /healthz reports about the long connection. */

@@ -7,7 +7,7 @@ import { OrgFileError } from './org/parse-org';
 import { FeishuMessenger } from './messenger/feishu-messenger';
 import { openRuntime } from './runtime';
 import { fillMissingNames } from './services/fill-names';
-import { TIME_ZONE, startCron } from './scheduler/cron';
+import { TIME_ZONE, runJob, startCron } from './scheduler/cron';
 
 /** The whole shutdown, at most: within systemd's 90 s stop timeout, and the outbox's own bound (12 s) inside it. */
 const SHUTDOWN_LIMIT_MS = 20_000;
@@ -73,13 +73,15 @@ async function main() {
     console.error(`启动失败：${message}`);
     process.exit(1);
   }
-  const { app, worker, ws, jobs, jobDeps, messenger } = await compose(config, runtime, log);
+  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins } = await compose(config, runtime, log);
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
   } else {
     log.info({ appId: config.feishu.appId, domain: config.feishu.domain, mode: config.feishu.mode }, 'feishu app configured');
   }
   worker.start();
+  // Files people sent that were not fetched before the last stop (or crash) are fetched now.
+  downloader.start();
   ws?.start();
   // Names of heads and liaisons the org file gives by open_id only: asked of the contact directory once, in the
   // background (a failure is recorded and asked again on the next start).
@@ -88,7 +90,21 @@ async function main() {
       .then((r) => log.info(r, 'contact names filled'))
       .catch((err) => log.warn({ err }, 'contact names: database error'));
   }
-  const tasks = startCron(jobs, jobDeps, log, () => worker.kick());
+  // Local mode: the simulated clock plays the cron (it runs the jobs as its time passes them, and on every jump).
+  const tasks = clock ? [] : startCron(jobs, jobDeps, log, () => worker.kick());
+  // Catching up at start: a statistics report due while the server was down goes now (once: stats_reports), and a
+  // 督查通报 draft recorded just before a crash gets its file.
+  bulletins.kick();
+  const statsJob = clock ? undefined : jobs.find((j) => j.name === 'stats-reports');
+  if (statsJob) {
+    void runJob(statsJob, jobDeps, new Date(), log)
+      .then((result) => {
+        log.info({ job: statsJob.name, result }, 'job finished (start)');
+        worker.kick();
+      })
+      .catch((err) => log.error({ err, job: statsJob.name }, 'job failed (start)'));
+  }
+  clock?.startTicker();
   const jobsRunning = runningJobs(tasks);
   log.info({ jobs: jobs.map((j) => `${j.name} ${j.cron}`), timeZone: TIME_ZONE }, 'scheduler started (working days only)');
 
@@ -112,12 +128,15 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     for (const t of tasks) await t.stop();
+    clock?.stopTicker();
     ws?.close(); // long-connection mode: no more events; one being handled finishes (its answer may be lost: Feishu re-pushes)
     // The worker first, so no new row is leased while the last requests come in; their rows stay queued.
     const outboxStopped = worker.stop();
+    const downloadsStopped = downloader.stop();
     await app.close();
     if (!(await jobsRunning.settled(JOB_GRACE_MS))) log.warn('a scheduled job is still running; closing anyway (it is safe to run again)');
     await outboxStopped;
+    await downloadsStopped;
     runtime.db.$client.close();
     log.info({ ms: Date.now() - started }, 'stopped');
     process.exit(0);
@@ -129,7 +148,11 @@ async function main() {
     });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  await app.listen({ port: config.port, host: config.host });
+  const address = await app.listen({ port: config.port, host: config.host });
+  if (!config.feishu) {
+    const shown = address.replace('://127.0.0.1', '://localhost').replace('://0.0.0.0', '://localhost');
+    console.log(`\n  督办助手 本地模式已启动：浏览器打开 ${shown}/ 使用聊天模拟器，${shown}/console 查看台账\n`);
+  }
 }
 
 main().catch((err) => {

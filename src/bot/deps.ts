@@ -1,3 +1,4 @@
+import type { ScheduleConfig } from '../scheduler/schedule-config';
 import type { ServiceContext } from '../services/context';
 
 /** What the bot's handlers need. `now` is a parameter so flows can be driven at any moment in tests. */
@@ -6,4 +7,6 @@ export interface BotDeps {
   now: () => Date;
   /** Wakes the sender after a handler committed messages. */
   kick: () => void;
+  /** The 督查通报's office and recipients (schedule file `bulletin`); the defaults when not given. */
+  bulletin?: ScheduleConfig['bulletin'];
 }

@@ -30,6 +30,10 @@ import { enqueue, findSentMessage, personAddress } from '../messenger/outbox';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
+import { openAttachWindow } from '../db/inbound-file-repository';
+import { canIssueBulletin } from '../domain/bulletin';
+import { toggleTypical } from '../services/mark-typical';
+import { BULLETIN_HANDLERS } from './bulletin-actions';
 import { cardContext } from './card-context';
 import { listPage } from './list-pages';
 import { readEditForm, submitRegistration } from './register-form';
@@ -100,7 +104,12 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   claim: (a) => act(a, { type: 'claim' }, '✅ 已认领，请按时办理并报送进展'),
   progress_form: (a) => form(a, 'report_progress', progressFormCard),
   extension_form: (a) => form(a, 'request_extension', extensionFormCard),
-  completion_form: (a) => form(a, 'submit_completion', completionFormCard),
+  completion_form: (a) => {
+    const answer = form(a, 'submit_completion', completionFormCard);
+    // While the form is open, a file the person sends the bot is this item's evidence (bot/handle-file-message.ts).
+    openAttachWindow(a.db, a.operator, need(a).id, a.now);
+    return answer;
+  },
   submit_progress: (a) => act(a, { type: 'report_progress', text: str(a.form.text) }, '✅ 进展已记录'),
   submit_extension: (a) =>
     act(a, { type: 'request_extension', reason: str(a.form.reason), proposedDeadline: formDate(a.form.date, chinaDate(a.now)) }, '✅ 延期申请已提交，等待分管校领导审批'),
@@ -118,7 +127,7 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
     const d = getItemDetail(a.deps.ctx, a.operator, need(a).id);
     const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
     // The detail goes to the operator privately; the card they clicked stays as it is.
-    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c, canRegister(loadActor(a.db, a.operator))), purpose: 'detail', itemId: d.item.id }, a.now);
+    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c, canRegister(loadActor(a.db, a.operator)), canIssueBulletin(loadActor(a.db, a.operator))), purpose: 'detail', itemId: d.item.id }, a.now);
     return { toast: { type: 'info', content: '详情已私信发送给您' } };
   },
   back: (a) => {
@@ -133,6 +142,10 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   cancel_form: (a) => form(a, 'cancel', (item, c) => cancelConfirmCard(item, c)),
   confirm_cancel: (a) => act(a, { type: 'cancel', reason: str(a.form.reason) }, '✅ 已撤销，已通知相关单位'),
   list_page: (a) => listPage(a.deps, a.operator, a.version, a.now),
+  // `v` carries the progress report's id (a mark is not a change of the item, so no version is checked); the
+  // report must belong to the item `id` names, which the operator must be able to see.
+  mark_typical: (a) => markTypical(a),
+  ...BULLETIN_HANDLERS,
   issue_interview: (a) => {
     // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
     const current = need(a);
@@ -142,6 +155,15 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
     return { toast: ok(`已签发 ${item.number} 的约谈，约谈通知单由督查室出具`) };
   },
 };
+
+/** 典型经验 on or off; the detail card is redrawn in place with the new mark. */
+function markTypical(a: ActionCtx): Answer {
+  const r = toggleTypical(a.deps.ctx, { itemId: need(a).id, progressId: a.version, actorId: a.operator, channel: 'card' }, a.now);
+  const d = getItemDetail(a.deps.ctx, a.operator, r.itemId);
+  const actor = loadActor(a.db, a.operator);
+  const card = itemDetailCard(d.item, d, cardContext(a.db, a.deps.ctx.calendar, a.now), canRegister(actor), canIssueBulletin(actor));
+  return answerCard(card, ok(r.typical ? '已标为典型经验，将列入督查通报' : '已取消典型经验标记'));
+}
 
 function decideExtension(a: ActionCtx, approve: boolean): Answer {
   const before = need(a);

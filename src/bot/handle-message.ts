@@ -4,15 +4,19 @@ import type { Item } from '../domain/item';
 import type { RegistrationInput } from '../domain/registration';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { canRegister } from '../domain/permissions';
+import { canIssueBulletin } from '../domain/bulletin';
 import { assertAllowed } from '../domain/transitions';
 import { isStranger } from '../domain/actor';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
 import { findSentMessage } from '../messenger/outbox';
+import { handleFileMessage } from './handle-file-message';
 import { bindUnitChat } from '../services/bind-chat';
 import { applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { registerAndSendSlip } from '../services/register-item';
+import { requestBulletin } from '../services/bulletins';
+import { parsePeriod, previousBimonthly } from '../domain/stats-periods';
 import { cardContext } from './card-context';
 import { answerList } from './list-pages';
 import { classifySource } from './classify-source';
@@ -78,6 +82,7 @@ export function handleMessage(deps: BotDeps, event: Record<string, unknown>, log
   const conv: Conversation = { messageId: msg.message_id, inGroup: msg.chat_type === 'group', sender };
   const repliedItem = itemRepliedTo(deps, msg.parent_id, msg.root_id);
 
+  if (msg.message_type === 'file' || msg.message_type === 'image') return handleFileMessage(deps, { ...msg, message_id: msg.message_id }, sender, repliedItem, log);
   if (msg.message_type !== 'text') {
     if (repliedItem) answerError(db, conv, new DubanError(ErrorCode.InvalidInput, '请用文字回复进展情况（图片、文件请在进展中写明链接）'), now);
     else if (!conv.inGroup) answer(db, conv, helpCard(), now);
@@ -193,7 +198,7 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return answerList(deps, conv, p, now);
     case 'view': {
       const d = getItemDetail(ctx, sender, p.ref);
-      return answer(db, conv, itemDetailCard(d.item, d, c, canRegister(loadActor(db, sender))), now, d.item.id, 'detail');
+      return answer(db, conv, itemDetailCard(d.item, d, c, canRegister(loadActor(db, sender)), canIssueBulletin(loadActor(db, sender))), now, d.item.id, 'detail');
     }
     case 'progress': {
       const target = getItemDetail(ctx, sender, p.ref).item;
@@ -207,7 +212,21 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
     }
     case 'bind':
       return bindChat(deps, p.unit, p.confirm, conv, msg, now);
+    case 'bulletin':
+      return draftBulletin(deps, p.period, conv, now);
   }
+}
+
+/**
+ * `/督办 通报 [期间]`: the draft is recorded now (its number taken); the Word file and the card with 发布 / 修改后上传 /
+ * 作废 follow privately once written (services/bulletins.ts BulletinWriter, woken after this transaction commits).
+ */
+function draftBulletin(deps: BotDeps, text: string, conv: Conversation, now: Date) {
+  const today = chinaDate(now);
+  const period = text ? parsePeriod(text, today) : previousBimonthly(today);
+  if (typeof period === 'string') throw new DubanError(ErrorCode.InvalidInput, period);
+  const b = requestBulletin(deps.ctx, { actorId: conv.sender, period, channel: 'command' }, now);
+  return answer(deps.ctx.db, conv, noticeCard('督查通报草稿', `已编号 ${b.number}（${period.label}），文稿生成后将私信发送给您。`), now);
 }
 
 /**

@@ -47,6 +47,7 @@
 import type { Kind, Mode, ProgressCycle } from '../domain/item';
 import { parseItemNumber } from '../domain/item-number';
 import { type ListFilterText, type ListScope, parseList } from './parse-list';
+import { BULLETIN_USAGE, type BulletinCommand, parseBulletin } from './parse-bulletin';
 import { CYCLE_WORDS, type Fields, KIND_WORDS, MODE_WORDS, YES_NO, parseFields, pickWord, shorten } from './parse-fields';
 
 export type { ListFilterText } from './parse-list';
@@ -77,12 +78,13 @@ export type ParsedCommand =
   | { kind: 'progress'; ref: string; text: string }
   | { kind: 'urge'; ref: string; note: string | null }
   | { kind: 'bind'; unit: string; confirm: boolean }
+  | BulletinCommand
   /** Text that is not addressed to /督办 at all. */
   | { kind: 'not_command' }
   /** A /督办 command that is wrong: message says what, in plain Chinese. */
   | { kind: 'error'; message: string };
 
-type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind';
+type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind' | 'bulletin';
 
 // ───────────────────────────── mentions and whitespace ─────────────────────────────
 
@@ -119,6 +121,7 @@ const USAGE: Record<Sub, string> = {
   progress: '/督办 进展 <编号> <进展情况>',
   urge: '/督办 催办 <编号> [说明]',
   bind: '/督办 绑定 <单位名> [确认]',
+  bulletin: BULLETIN_USAGE,
 };
 const NEW_EXAMPLE =
   '/督办 新建 完成本科教学审核评估自评报告 主办:教务处 协办:学生处,人事处 截止:2026-06-30 分管:张三 来源:校长办公会 重要';
@@ -137,6 +140,7 @@ const COMMAND_LIST = [
   USAGE.progress,
   USAGE.urge,
   USAGE.bind,
+  USAGE.bulletin,
   USAGE.help,
 ].join('\n');
 
@@ -178,6 +182,8 @@ const SUB_ALIASES: ReadonlyArray<readonly [string, Sub]> = (
     ['urge', 'urge'],
     ['绑定', 'bind'],
     ['bind', 'bind'],
+    ['通报', 'bulletin'],
+    ['bulletin', 'bulletin'],
   ] as const
 )
   .slice()
@@ -426,5 +432,7 @@ export function parseCommand(text: string, opts: ParseOptions = {}): ParsedComma
       if (!unit) return error(`缺少单位名称。\n格式：${USAGE.bind}，例如 /督办 绑定 教务处`);
       return { kind: 'bind', unit, confirm };
     }
+    case 'bulletin':
+      return parseBulletin(args);
   }
 }

@@ -163,6 +163,8 @@ export function itemDetailCard(
   c: CardContext,
   /** The reader may correct the item (the office, on an open item): 修改 and 撤销 are offered. */
   office = false,
+  /** The reader is of the 督查室: each progress report has a button to mark it 典型经验 (or take the mark off). */
+  marksTypical = false,
 ): Card {
   const chaseRows = d.chases ?? [];
   const chaseSteps = new Set(chaseRows.map((r) => r.stepKey)).size;
@@ -186,6 +188,8 @@ export function itemDetailCard(
         time: formatTime(p.createdAt),
         who: [p.unitId ? c.unitName(p.unitId) : '', c.personName(p.authorId)].filter(Boolean).join(' '),
         text: clip(p.text, b.line),
+        typical: p.typicalAt ? '　⭐ 典型经验' : '',
+        mark: marksTypical ? { label: p.typicalAt ? '取消典型经验' : '标为典型经验', progressId: p.id } : null,
       })),
       historySummary: countLine(d.history.length, history.length),
       history: history.map((h) => historyView(h, c, k)),

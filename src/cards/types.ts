@@ -34,6 +34,10 @@ export const CARD_ACTIONS = [
   'confirm_cancel',
   'issue_interview',
   'list_page',
+  'mark_typical',
+  'publish_bulletin',
+  'upload_bulletin',
+  'void_bulletin',
 ] as const;
 /** Every action a button may carry; the card-action handler has one function per entry. */
 export type CardAction = (typeof CARD_ACTIONS)[number];

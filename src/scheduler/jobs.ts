@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { runChaseSweep } from './chase-sweep';
 import { runSupervisorSummary, runUnitDigests } from './digests';
 import type { ScheduleConfig } from './schedule-config';
+import { runStatsReports } from './stats-reports';
 
 export interface JobDeps {
   db: Db;
@@ -41,6 +42,12 @@ export function jobs(schedule: ScheduleConfig): Job[] {
       cron: schedule.times.supervisorSummary,
       description: '督查室每日汇总：转黄、转红、预警、待审核、进展未报送',
       run: (d, now) => runSupervisorSummary(d.db, d.calendar, now, d.schedule),
+    },
+    {
+      name: 'stats-reports',
+      cron: schedule.times.statsReport,
+      description: '双月及年度统计报告：期满后第一个工作日发送统计卡片和 Excel（停机错过的补发，每期只发一次）',
+      run: (d, now) => runStatsReports(d.db, d.calendar, now, d.schedule),
     },
   ];
 }

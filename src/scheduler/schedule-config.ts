@@ -10,7 +10,7 @@ import { DEFAULT_QUIET_HOURS, type QuietHours, isClockTime } from '../domain/qui
 
 /** When each job runs (cron, Asia/Shanghai) and how hard the ladder chases. Defaults suit a university office. */
 export interface ScheduleConfig {
-  times: { chaseSweep: string; unitDigest: string; supervisorSummary: string };
+  times: { chaseSweep: string; unitDigest: string; supervisorSummary: string; statsReport: string };
   ladder: LadderConfig;
   /** A deadline this many working days away turns the light yellow. */
   yellowWithin: number;
@@ -27,15 +27,25 @@ export interface ScheduleConfig {
   urgent: readonly ChaseKind[];
   /** What the 督查室 hears of at once, as it happens (besides the 17:00 summary). Default: all four. */
   supervisorNotices: readonly SupervisorNoticeKind[];
+  /**
+   * The 督查通报: who issues it (the office named under its masthead) and who receives it when published, by role
+   * (the observers — 纪委办、监察处、组织部 — are always copied). Default: 督查室; supervisors, leaders, principals and
+   * unit heads.
+   */
+  bulletin: { office: string; recipients: readonly BulletinRecipient[] };
 }
 
+export const BULLETIN_RECIPIENTS = ['supervisor', 'leader', 'principal', 'unitHead', 'liaison'] as const;
+export type BulletinRecipient = (typeof BULLETIN_RECIPIENTS)[number];
+
 export const DEFAULT_SCHEDULE: ScheduleConfig = {
-  times: { chaseSweep: '0 9 * * *', unitDigest: '30 9 * * *', supervisorSummary: '0 17 * * *' },
+  times: { chaseSweep: '0 9 * * *', unitDigest: '30 9 * * *', supervisorSummary: '0 17 * * *', statsReport: '30 8 * * *' },
   ladder: DEFAULT_LADDER,
   yellowWithin: 3,
   quietHours: DEFAULT_QUIET_HOURS,
   urgent: [],
   supervisorNotices: SUPERVISOR_NOTICE_KINDS,
+  bulletin: { office: '督查室', recipients: ['supervisor', 'leader', 'principal', 'unitHead'] },
 };
 
 const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
@@ -43,7 +53,11 @@ const days = z.number().int().min(0).max(60);
 // Quoted in YAML ('08:00'): unquoted, YAML 1.1 readers take 08:00 for a number.
 const clock = z.string().refine(isClockTime, '应为 HH:MM 格式的北京时间，如 \'08:00\'');
 const fileSchema = z.strictObject({
-  times: z.strictObject({ chaseSweep: cron, unitDigest: cron, supervisorSummary: cron }).partial().optional(),
+  times: z.strictObject({ chaseSweep: cron, unitDigest: cron, supervisorSummary: cron, statsReport: cron }).partial().optional(),
+  bulletin: z
+    .strictObject({ office: z.string().trim().min(1).max(40), recipients: z.array(z.enum(BULLETIN_RECIPIENTS)).max(5) })
+    .partial()
+    .optional(),
   yellowWithin: days.optional(),
   quietHours: z.strictObject({ start: clock, end: clock }).partial().optional(),
   urgent: z.array(z.enum(URGENT_STEPS)).optional(),
@@ -76,6 +90,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
     quietHours: quietOff ? null : { ...DEFAULT_QUIET_HOURS, ...f.quietHours },
     urgent: f.urgent ?? DEFAULT_SCHEDULE.urgent,
     supervisorNotices: f.supervisorNotices ?? DEFAULT_SCHEDULE.supervisorNotices,
+    bulletin: { ...DEFAULT_SCHEDULE.bulletin, ...f.bulletin },
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
   };
 }

@@ -249,6 +249,11 @@ describe('in a unit’s group chat, with confidential items present', () => {
       submit_edit: s.P,
       cancel_form: s.P,
       confirm_cancel: s.P,
+      // v is read as a progress report's id (mark) or a bulletin's (the others): whatever it names, nothing in the group.
+      mark_typical: s.P,
+      publish_bulletin: s.P,
+      upload_bulletin: s.P,
+      void_bulletin: s.P,
     };
     const forms: Partial<Record<CardAction, Record<string, unknown>>> = {
       submit_progress: { text: '群内卡片进展' },
