@@ -38,6 +38,7 @@ import { outbox as outboxTable } from '../src/db/schema';
 import { isNotNull } from 'drizzle-orm';
 import { importOrg } from '../src/services/import-org';
 import { MemoryMonitor, benchOrg, forkFakeFeishu, maxInWindow, mb, median, ms, pf, seedItems, table } from './bench-lib';
+import { requestPaths } from './bench-http';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -72,6 +73,28 @@ async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
   const r = await f();
   return [r, performance.now() - t];
+}
+
+// ─── 0. the request paths (every target in a process of its own) ────────────
+
+const http = await requestPaths({
+  dir,
+  bo: benchOrg(),
+  fake: () => forkFakeFeishu({}),
+  say,
+  correctness,
+  windowMs: Number(process.env.BENCH_HTTP_WINDOW_S ?? 8) * 1000,
+});
+say();
+if (process.env.BENCH_ONLY === 'http') {
+  say(table([['measure', 'result', 'target', 'verdict'], ...http.rows]));
+  rmSync(dir, { recursive: true, force: true });
+  if (correctness.length) {
+    say('CORRECTNESS FAILURES:');
+    for (const c of correctness) say(`  - ${c}`);
+    process.exit(1);
+  }
+  process.exit(0);
 }
 
 // ─── 1. seed ────────────────────────────────────────────────────────────────
@@ -381,6 +404,7 @@ say(table([
   ['1000/min cap holds', CARDS > capWindow ? `max ${max60s} in 60 s` : 'not exercised', '≤ 1000', CARDS > capWindow ? pf(max60s <= 1000) : '—'],
   ['cards exactly once', `${report.sent.length}/${CARDS}, dup ${dupUuids}, lost ${lost}`, 'all, once', pf(exactlyOnce)],
   ['peak RSS', `${mb(peak)} (${mb(baselineRss)} after imports)`, '< 200 MB', pf(peak < MEMORY_LIMIT)],
+  ...http.rows,
 ]));
 say();
 say(`total bench time ${elapsed()}; load average at the end ${load()} (${availableParallelism()} CPUs)`);

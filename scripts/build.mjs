@@ -19,6 +19,7 @@ const ENTRIES = {
   cli: 'src/cli.ts',
   bench: 'scripts/bench.ts',
   'fake-feishu': 'scripts/fake-feishu-process.ts',
+  'bench-targets': 'scripts/bench-targets.ts',
 };
 // Arguments: entry names to build (default: all), and `--outdir=DIR` (default dist/). Keep it inside the checkout:
 // the server finds its migrations by walking up from the bundle to drizzle/.
