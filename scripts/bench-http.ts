@@ -55,11 +55,10 @@ export function memoryOf(pid: number): { hwm: number; rss: number } {
 
 /** The bundle beside this one (dist/), or dist/ seen from scripts/ when the bench runs from source. */
 function bundled(name: string): string | null {
-  for (const rel of [`./${name}.mjs`, `../dist/${name}.mjs`]) {
-    const p = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(p)) return p;
-  }
-  return null;
+  // BENCH_BUNDLE_DIR: where to find the bundles instead (a build made with --outdir).
+  const dirs = process.env.BENCH_BUNDLE_DIR ? [join(process.env.BENCH_BUNDLE_DIR, `${name}.mjs`)] : [];
+  for (const rel of [`./${name}.mjs`, `../dist/${name}.mjs`]) dirs.push(fileURLToPath(new URL(rel, import.meta.url)));
+  return dirs.find((p) => existsSync(p)) ?? null;
 }
 
 /** A reference target (bench-targets.ts) in a child process. */

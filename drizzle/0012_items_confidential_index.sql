@@ -1,0 +1,1 @@
+CREATE INDEX `items_confidential` ON `items` (`id`) WHERE "items"."confidential" = 1;
