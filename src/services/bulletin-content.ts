@@ -53,7 +53,7 @@ export function bulletinContent(db: Db, calendar: WorkCalendar, b: BulletinRow, 
   const overdue = byUnit(report, 'overdue', (r) => ({
     number: r.item!.number,
     title: r.item!.title,
-    note: `截止 ${r.item!.deadline}，截至 ${T} 逾期 ${calendar.workdaysBetween(r.item!.deadline, T)} 个工作日未办结`,
+    note: delayNote(r.item!.deadline, T, calendar.workdaysBetween(r.item!.deadline, T)),
   }));
   const unitNames = new Map(listUnits(db).map((u) => [u.id, u.name]));
   const typicalAll = typicalReports(db, startOfChinaDay(report.from), new Date(Date.parse(startOfChinaDay(report.to)) + 86_400_000).toISOString());
@@ -97,3 +97,7 @@ export function problemsOf(report: StatsReport, longestDelay: Map<string, number
   }
   return out;
 }
+
+/** 截止 2026-11-30，截至 2026-12-31 逾期 23 个工作日未办结; due on T itself: 到期未办结. */
+const delayNote = (deadline: string, T: string, days: number) =>
+  days > 0 ? `截止 ${deadline}，截至 ${T} 逾期 ${days} 个工作日未办结` : `截止 ${deadline}，截至 ${T} 到期未办结`;
