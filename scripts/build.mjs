@@ -8,6 +8,7 @@
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { buildWeb } from '../web/build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // chinese-days is bundled on purpose: its holiday JSON is imported by path, and node would want an import
@@ -27,8 +28,10 @@ const args = process.argv.slice(2);
 const outdir = args.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length) ?? 'dist';
 const only = args.filter((a) => !a.startsWith('--'));
 const entryPoints = Object.fromEntries(Object.entries(ENTRIES).filter(([name]) => only.length === 0 || only.includes(name)));
+// The browser code (simulator and console) goes with the server: `main` serves it from <outdir>/web.
+if (only.length === 0 || only.includes('main') || only.includes('web')) await buildWeb(`${outdir}/web`);
 
-await build({
+if (Object.keys(entryPoints).length) await build({
   entryPoints,
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -2,7 +2,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { auditLog, chases, completions, extensions, progressReports } from './schema';
 
-export type Channel = 'command' | 'card' | 'chat' | 'scheduler' | 'cli' | 'api';
+export type Channel = 'command' | 'card' | 'chat' | 'scheduler' | 'cli' | 'api' | 'console';
 
 export interface AuditEntry {
   itemId: number | null;

@@ -20,13 +20,19 @@ export interface LocalMessage {
 export class LocalMessenger implements Messenger {
   readonly messages: LocalMessage[] = [];
   private readonly byUuid = new Map<string, string>();
+  /** The time written on each message (local mode: the simulated clock, set by compose). */
+  clock: () => Date = () => new Date();
+  /** Told of every message as it is recorded (the simulator's live stream). */
+  readonly listeners = new Set<(m: LocalMessage) => void>();
 
   private record(m: Omit<LocalMessage, 'messageId' | 'at'>): { messageId: string } {
     const seen = m.uuid ? this.byUuid.get(m.uuid) : undefined;
     if (seen) return { messageId: seen };
     const messageId = `om_local_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
     if (m.uuid) this.byUuid.set(m.uuid, messageId);
-    this.messages.push({ ...m, messageId, at: new Date().toISOString() });
+    const recorded = { ...m, messageId, at: this.clock().toISOString() };
+    this.messages.push(recorded);
+    for (const l of this.listeners) l(recorded);
     return { messageId };
   }
 
