@@ -31,9 +31,12 @@ import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { recordInterviewIssued } from '../services/record-interview';
 import { openAttachWindow } from '../db/inbound-file-repository';
+import { fileById } from '../db/file-repository';
+import { mayReceiveEvidence } from '../domain/evidence';
 import { canIssueBulletin } from '../domain/bulletin';
 import { toggleTypical } from '../services/mark-typical';
 import { BULLETIN_HANDLERS } from './bulletin-actions';
+import { STATS_HANDLERS } from './stats-actions';
 import { cardContext } from './card-context';
 import { listPage } from './list-pages';
 import { readEditForm, submitRegistration } from './register-form';
@@ -142,10 +145,14 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   cancel_form: (a) => form(a, 'cancel', (item, c) => cancelConfirmCard(item, c)),
   confirm_cancel: (a) => act(a, { type: 'cancel', reason: str(a.form.reason) }, '✅ 已撤销，已通知相关单位'),
   list_page: (a) => listPage(a.deps, a.operator, a.version, a.now),
+  // `v` carries the file's id: it must be evidence of the item `id` names, which the operator must be able to see
+  // (checked from the database before any handler runs); the file goes to the operator privately, never to a group.
+  send_evidence: (a) => sendEvidence(a),
   // `v` carries the progress report's id (a mark is not a change of the item, so no version is checked); the
   // report must belong to the item `id` names, which the operator must be able to see.
   mark_typical: (a) => markTypical(a),
   ...BULLETIN_HANDLERS,
+  ...STATS_HANDLERS,
   issue_interview: (a) => {
     // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
     const current = need(a);
@@ -155,6 +162,16 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
     return { toast: ok(`已签发 ${item.number} 的约谈，约谈通知单由督查室出具`) };
   },
 };
+
+/** 发给我 on a listed evidence file: the stored file, sent to the clicker in their private chat with the bot. */
+function sendEvidence(a: ActionCtx): Answer {
+  const item = need(a);
+  if (!mayReceiveEvidence(item, loadActor(a.db, a.operator))) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项，或您无权查看');
+  const file = fileById(a.db, a.version);
+  if (!file || file.kind !== 'evidence' || file.itemId !== item.id) throw new DubanError(ErrorCode.NotFound, '没有找到该文件，请查看最新的事项详情');
+  enqueue(a.db, { to: personAddress(a.operator), msgType: 'file', content: { fileId: file.id }, purpose: 'evidence', itemId: item.id }, a.now);
+  return { toast: ok(`“${file.name}”已私信发送给您`) };
+}
 
 /** 典型经验 on or off; the detail card is redrawn in place with the new mark. */
 function markTypical(a: ActionCtx): Answer {

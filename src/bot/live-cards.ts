@@ -44,6 +44,7 @@ import { canView, relationsTo } from '../domain/permissions';
 import type { Tx } from '../db/client';
 import { listCompletions, listExtensions, listHistory } from '../db/history-repository';
 import { loadActor } from '../db/org-repository';
+import { filesOfItem } from '../db/file-repository';
 import { chases, outbox } from '../db/schema';
 import { type OutboxRow, enqueue } from '../messenger/outbox';
 import { cardContext } from './card-context';
@@ -271,7 +272,7 @@ function copyDrawer(tx: Tx, change: LiveChange, calendar: WorkCalendar, opts: Li
     const decision = h.slice(start + 1).find((r) => DECISIONS.includes(r.action));
     if (!decision) {
       const mayDecide = stage === 'leader' ? item.leaderId === who.id : hasRole(who, 'principal');
-      if (item.state === 'under_review' && item.reviewStage === stage && mayDecide) return json(completionReviewCard(item, sub, c));
+      if (item.state === 'under_review' && item.reviewStage === stage && mayDecide) return json(completionReviewCard(item, sub, c, undefined, filesOfItem(tx, item.id, 'evidence')));
       return json(completionReviewCard(asItWas, sub, c, stage === 'leader' ? `已改由${c.personName(item.leaderId)}审核` : '已无需您审核'));
     }
     const by = c.personName(decision.actorId);

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { filesOfItem } from '../db/file-repository';
 import {
   type Audience,
   completionReviewCard,
@@ -248,7 +249,8 @@ function reviewRequests(tx: Tx, item: Item, c: ReturnType<typeof cardContext>): 
   if (!sub) return [];
   const stage = item.reviewStage === 'principal' ? 'principal' : 'leader';
   const reviewers = stage === 'principal' ? peopleWithRole(tx, 'principal').map((p) => p.id) : [item.leaderId];
-  return reviewers.map((to) => ({ to, card: completionReviewCard(item, sub, c), purpose: 'completion_review', key: liveKey(item.id, 'completion_review', `${sub.id}:${stage}`, to) }));
+  const evidence = filesOfItem(tx, item.id, 'evidence');
+  return reviewers.map((to) => ({ to, card: completionReviewCard(item, sub, c, undefined, evidence), purpose: 'completion_review', key: liveKey(item.id, 'completion_review', `${sub.id}:${stage}`, to) }));
 }
 
 /** The extension request, to the leader in charge. */

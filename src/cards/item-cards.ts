@@ -6,6 +6,7 @@ import { COMMAND_LABELS } from '../domain/commands';
 import { chinaDate } from '../domain/dates';
 import { type ItemState, KIND_LABELS, type Item, STATE_LABELS, isOpen } from '../domain/item';
 import { clip, fitCard, formatDate, formatTime, statusOf } from './format';
+import { type EvidenceFile, evidenceView } from './evidence-view';
 import { budget, finishAsk, inline, itemFacts, stateLabel, summaryOf } from './item-view';
 import { render } from './render';
 import { renderCard } from './templates';
@@ -71,7 +72,7 @@ export const HISTORY_SHOWN = 15;
 export const PROGRESS_SHOWN = 10;
 
 /** History actions in the domain's words; rows written by later features fall back to their code. */
-const ACTION_LABELS: Record<string, string> = { ...COMMAND_LABELS, merge_in: '并入事项' };
+const ACTION_LABELS: Record<string, string> = { ...COMMAND_LABELS, merge_in: '并入事项', add_evidence: '提交佐证材料' };
 
 const stateName = (s: string | null) => (s && s in STATE_LABELS ? STATE_LABELS[s as ItemState] : (s ?? ''));
 
@@ -159,7 +160,7 @@ export function chaseLines(rows: readonly ChaseRow[], c: CardContext, k = 1): { 
 /** The item in full, its progress reports, its history (oldest first, the latest entries only) and its 催办 records. */
 export function itemDetailCard(
   item: Item,
-  d: { history: HistoryRow[]; progress: ProgressRow[]; chases?: readonly ChaseRow[] },
+  d: { history: HistoryRow[]; progress: ProgressRow[]; chases?: readonly ChaseRow[]; evidence?: readonly EvidenceFile[] },
   c: CardContext,
   /** The reader may correct the item (the office, on an open item): 修改 and 撤销 are offered. */
   office = false,
@@ -195,6 +196,7 @@ export function itemDetailCard(
       history: history.map((h) => historyView(h, c, k)),
       chaseSummary: chaseSteps ? `共 ${chaseSteps} 次（自动 ${automaticSteps}，人工 ${chaseSteps - automaticSteps}）` : '',
       chases: chaseLines(chaseRows, c, k),
+      ...evidenceView(d.evidence, c, k),
       office: office && isOpen(item.state),
     });
   });

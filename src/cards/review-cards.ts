@@ -2,6 +2,7 @@
 import type { Item } from '../domain/item';
 import { clip, fitCard, formatDate } from './format';
 import { budget, inline, itemFacts, summaryOf } from './item-view';
+import { type EvidenceFile, evidenceView } from './evidence-view';
 import { renderCard } from './templates';
 import type { Card, CardContext } from './types';
 
@@ -53,6 +54,8 @@ export function completionReviewCard(
   sub: { selfAssessment: string; materials: string[]; submittedBy: string },
   c: CardContext,
   decided?: string,
+  /** The files the unit sent for the item, each with a 发给我 button. */
+  evidence?: readonly EvidenceFile[],
 ): Card {
   const principal = item.reviewStage === 'principal';
   const stageNote = principal
@@ -72,6 +75,7 @@ export function completionReviewCard(
       assessment: clip(sub.selfAssessment, b.requirements),
       materials: shown.length ? shown.join('\n') : '未提供',
       decided: inline(decided, 200),
+      ...evidenceView(evidence, c, k),
       summary: decided
         ? summaryOf(firstClause(decided), item)
         : summaryOf(principal ? '请销号（主要领导审定）' : '请审核办结申请', item),

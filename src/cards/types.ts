@@ -34,10 +34,15 @@ export const CARD_ACTIONS = [
   'confirm_cancel',
   'issue_interview',
   'list_page',
+  'send_evidence',
   'mark_typical',
   'publish_bulletin',
   'upload_bulletin',
   'void_bulletin',
+  'stats_overview',
+  'stats_unit',
+  'stats_items',
+  'stats_excel',
 ] as const;
 /** Every action a button may carry; the card-action handler has one function per entry. */
 export type CardAction = (typeof CARD_ACTIONS)[number];

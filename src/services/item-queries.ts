@@ -1,3 +1,4 @@
+import { filesOfItem } from '../db/file-repository';
 import { type Actor, hasRole, unitsOf } from '../domain/actor';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item, ItemState } from '../domain/item';
@@ -178,5 +179,6 @@ export function getItemDetail(ctx: ServiceContext, actorId: string, ref: number 
     extensions: listExtensions(ctx.db, item.id),
     completions: listCompletions(ctx.db, item.id),
     chases: listChases(ctx.db, item.id),
+    evidence: filesOfItem(ctx.db, item.id, 'evidence'),
   };
 }

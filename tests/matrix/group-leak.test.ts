@@ -7,6 +7,7 @@
  * The people who may see the item still get what they asked for, privately; a list in a group says how many
  * items it left out.
  */
+import { storeFile } from '../../src/files/file-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_ACTIONS, type CardAction } from '../../src/cards/types';
 import type { Item } from '../../src/domain/item';
@@ -254,7 +255,10 @@ describe('in a unit’s group chat, with confidential items present', () => {
       publish_bulletin: s.P,
       upload_bulletin: s.P,
       void_bulletin: s.P,
+      // v is the id of an evidence file of the confidential item: it goes to the clicker privately, never here.
+      send_evidence: s.P,
     };
+    const evidenceId = storeFile(w.db, { bytes: Buffer.from('%PDF-1.4\n保密材料\n%%EOF\n'), name: `${s.P.title}.pdf`, kind: 'evidence', itemId: s.P.id, createdBy: WHO.unitHead, mime: 'application/pdf' }, w.now).file.id;
     const forms: Partial<Record<CardAction, Record<string, unknown>>> = {
       submit_progress: { text: '群内卡片进展' },
       submit_extension: { reason: '需等待', date: '2027-02-26 +0800' },
@@ -269,9 +273,12 @@ describe('in a unit’s group chat, with confidential items present', () => {
         for (const where of a === 'detail' || a === 'back' ? [form.message_id, list.message_id] : [form.message_id]) {
           for (const stale of [false, true]) {
             const item = w.item(on[a].id);
-            const r = await w.click(WHO[role], { a, id: item.id, v: stale ? item.version - 1 : item.version }, { messageId: where, form: forms[a] });
+            const v = a === 'send_evidence' ? evidenceId : stale ? item.version - 1 : item.version;
+            const r = await w.click(WHO[role], { a, id: item.id, v }, { messageId: where, form: forms[a] });
             clicks++;
             if (r.answer.card) check(!cardText(r.answer.card.data).includes(item.title), `${role} ${a} in the group: no card naming it`);
+            check(!r.sent.some((m) => m.msg_type === 'file' && w.groupChats.has(m.chat_id)), `${role} ${a} in the group: no file sent to a group`);
+            if (a === 'send_evidence' && sees(role, true)) check(r.privately.some((m) => m.msg_type === 'file'), `${role} ${a}: the file privately`);
             w.restore(snap);
           }
         }

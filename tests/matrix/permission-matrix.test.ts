@@ -12,6 +12,7 @@ import { CARD_ACTIONS, type CardAction } from '../../src/cards/types';
 import type { CommandType } from '../../src/domain/commands';
 import type { Item } from '../../src/domain/item';
 import { ALLOWED_STATES, PERMISSIONS } from '../../src/domain/transitions';
+import { storeFile } from '../../src/files/file-store';
 import { WHO } from '../support/fixtures';
 import { type Clicked, LIST_FORMS, ROLES, type Scope, RELATIONS, type Role, type Said, type World, buildItem, buttonValues, cardText, sees, startWorld } from './world';
 
@@ -30,6 +31,8 @@ interface ActionCase {
   form?: Record<string, unknown>;
   /** Form actions: the submit button the opened form must carry. */
   opens?: CardAction;
+  /** What the button carries as `v` when it is not the item's version (a file's id): the same on a stale card. */
+  v?: (item: Item) => number;
 }
 
 const ACTIONS: ActionCase[] = [
@@ -53,6 +56,8 @@ const ACTIONS: ActionCase[] = [
   { a: 'submit_edit', on: 'P', does: 'edit', form: { measures: '矩阵测试：每周调度', reason: '补充工作措施' } },
   { a: 'cancel_form', on: 'P', does: 'cancel', opens: 'confirm_cancel' },
   { a: 'confirm_cancel', on: 'P', does: 'cancel', form: { reason: '上级已撤回该任务' } },
+  // 发给我 on an evidence file: whoever may see the item gets the file privately; `v` is the file's id.
+  { a: 'send_evidence', on: 'P', does: 'view', v: (item) => evidenceOf.get(item.id)! },
 ];
 
 /**
@@ -81,7 +86,7 @@ function permitted(role: Role, c: ActionCase, item: Item): boolean {
 }
 
 /** Actions that act on the item as the card showed it: refused when the card is out of date. Reading is not. */
-const versionChecked = (a: CardAction) => a !== 'detail' && a !== 'back';
+const versionChecked = (a: CardAction) => a !== 'detail' && a !== 'back' && a !== 'send_evidence';
 
 let w: World;
 let base: ReturnType<World['snapshot']>;
@@ -90,6 +95,8 @@ const items = {} as Record<Key, Record<'n' | 's', Item>>;
 const conf = (c: 'n' | 's') => c === 's';
 /** The card about an item each person holds in their private chat, if any (where their clicks come from). */
 const heldCard = new Map<string, string | undefined>();
+/** The evidence file stored for each in-hand item (P), by item id. */
+const evidenceOf = new Map<number, number>();
 
 beforeAll(async () => {
   w = await startWorld();
@@ -105,6 +112,10 @@ beforeAll(async () => {
     for (const c of ['n', 's'] as const) items[k][c] = await buildItem(w, titleOf(k, conf(c)), { confidential: conf(c), to: to[k] });
   }
   for (const k of KEYS) for (const c of ['n', 's'] as const) items[k][c] = w.item(items[k][c].id);
+  for (const c of ['n', 's'] as const) {
+    const bytes = Buffer.from(`%PDF-1.4\n${titleOf('P', conf(c))}\n%%EOF\n`);
+    evidenceOf.set(items.P[c].id, storeFile(w.db, { bytes, name: '总结.pdf', kind: 'evidence', itemId: items.P[c].id, createdBy: WHO.unitHead, mime: 'application/pdf' }, w.now).file.id);
+  }
   for (const role of ROLES) {
     for (const k of KEYS) for (const c of ['n', 's'] as const) heldCard.set(`${role}:${items[k][c].id}`, w.privateCardAbout(WHO[role], items[k][c].id)?.message_id);
   }
@@ -167,7 +178,7 @@ describe('card actions: every role × action × normal/confidential × current/s
             combos++;
             const who = WHO[role];
             const item = items[c.on][ck];
-            const v = stale ? item.version - 1 : item.version;
+            const v = c.v ? c.v(item) : stale ? item.version - 1 : item.version;
             const label = `${role} ${c.a} on ${ck === 's' ? 'confidential' : 'normal'} ${item.state}${item.reviewStage ? `/${item.reviewStage}` : ''} ${stale ? 'stale' : 'current'} card`;
             const outboxBefore = w.lastOutboxId();
             const r = await w.click(who, { a: c.a, id: item.id, v }, { messageId: heldCard.get(`${role}:${item.id}`), form: c.form });
@@ -281,9 +292,24 @@ function checkEffect(label: string, c: ActionCase, role: Role, before: Item, r: 
     case 'claim':
       check(after.state === 'in_progress' && after.claimedBy === who, `${label}: claimed`, after);
       break;
+    case 'completion_form': {
+      // Opening the completion form records that it is open (a file sent beside it is its evidence), nothing else.
+      const opened = rowsAdded('attach_windows');
+      check(changed.every((t) => t === 'attach_windows') && opened.length === 1 && opened[0]!.person_id === who && opened[0]!.item_id === before.id, `${label}: records only the open form`, changed);
+      check(buttonValues(card).some((b) => b.a === c.opens && b.id === before.id), `${label}: opens the form`, cardText(card));
+      break;
+    }
+    case 'send_evidence': {
+      // Only the Feishu key of the uploaded copy is kept (files.feishu_file_key), so a second send does not upload.
+      const f = changes().files;
+      const keyOnly = (rows: unknown[]) => JSON.stringify(rows.map((r) => ({ ...(r as object), feishu_file_key: null })));
+      check(changed.every((t) => t === 'files') && (!f || keyOnly(f.before) === keyOnly(f.after)), `${label}: changes nothing but the upload key`, changed);
+      const files = newRows.filter((m) => m.msg_type === 'file');
+      check(files.length === 1 && files[0]!.receive_id === who && files[0]!.audience === 'private', `${label}: the file goes to the clicker privately`, newRows.map((m) => [m.msg_type, m.receive_id]));
+      break;
+    }
     case 'progress_form':
     case 'extension_form':
-    case 'completion_form':
     case 'edit_form':
     case 'cancel_form':
       readOnly();
