@@ -6,6 +6,7 @@ import type { BatchEntryRef, ChaseBatchRef, ChaseCardRef } from './chase-card-re
 import type { Db } from '../db/client';
 import { findUnit, peopleWithRole } from '../db/org-repository';
 import { bulkEnqueuer, personAddress } from '../messenger/outbox';
+import { planEscalationProposals } from './escalation-proposals';
 import type { WorkCalendar } from '../domain/calendar';
 import type { ScheduleConfig } from './schedule-config';
 
@@ -22,6 +23,8 @@ export interface SweepResult {
   /** Set when the sweep ran in quiet hours: what it planned waits until then (ISO instant). */
   notBefore?: string;
   byKind: Partial<Record<ChaseKind, number>>;
+  /** 二级约谈建议 / 问责移交建议 cards planned now (scheduler/escalation-proposals.ts). */
+  escalationProposals?: number;
 }
 
 /** One row of the scan, as an array (see the scan below): the ladder's fields, then who hears of the item. */
@@ -149,6 +152,8 @@ export async function runChaseSweep(
     db.transaction(() => planner.write(chunk, result), { behavior: 'immediate' });
     await turn();
   }
+  const { proposed } = planEscalationProposals(db, calendar, now, { timing: cfg.escalation, quietHours: cfg.quietHours });
+  if (proposed) result.escalationProposals = proposed;
   return result;
 }
 

@@ -2,6 +2,7 @@ import { validate } from 'node-cron';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { type ChaseKind, DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
+import { DEFAULT_ESCALATION_TIMING, type EscalationTiming } from '../domain/escalation';
 import { SUPERVISOR_NOTICE_KINDS, type SupervisorNoticeKind } from '../domain/supervisor-notices';
 
 /** The steps that reach the unit head, and so may be sent as 加急. */
@@ -33,6 +34,13 @@ export interface ScheduleConfig {
    * unit heads.
    */
   bulletin: { office: string; recipients: readonly BulletinRecipient[] };
+  /**
+   * The escalation ladder's end (domain/escalation.ts): 二级约谈 proposed `interview2After` working days after the
+   * 一级约谈通知单 while the item is open, 问责移交 `referralAfter` working days after the second; `school` heads
+   * the 约谈通知单 (西北大学督办工作约谈通知单); `calendarId`: put the interviews in this Feishu calendar (the bot's,
+   * or one it may write to) and invite the unit head and the 约谈人 — null (the default): no calendar.
+   */
+  escalation: EscalationTiming & { school: string; calendarId: string | null };
 }
 
 export const BULLETIN_RECIPIENTS = ['supervisor', 'leader', 'principal', 'unitHead', 'liaison'] as const;
@@ -46,6 +54,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   urgent: [],
   supervisorNotices: SUPERVISOR_NOTICE_KINDS,
   bulletin: { office: '督查室', recipients: ['supervisor', 'leader', 'principal', 'unitHead'] },
+  escalation: { ...DEFAULT_ESCALATION_TIMING, school: '', calendarId: null },
 };
 
 const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
@@ -56,6 +65,10 @@ const fileSchema = z.strictObject({
   times: z.strictObject({ chaseSweep: cron, unitDigest: cron, supervisorSummary: cron, statsReport: cron }).partial().optional(),
   bulletin: z
     .strictObject({ office: z.string().trim().min(1).max(40), recipients: z.array(z.enum(BULLETIN_RECIPIENTS)).max(5) })
+    .partial()
+    .optional(),
+  escalation: z
+    .strictObject({ interview2After: days, referralAfter: days, school: z.string().trim().max(30), calendarId: z.string().trim().min(1).max(200).nullable() })
     .partial()
     .optional(),
   yellowWithin: days.optional(),
@@ -91,6 +104,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
     urgent: f.urgent ?? DEFAULT_SCHEDULE.urgent,
     supervisorNotices: f.supervisorNotices ?? DEFAULT_SCHEDULE.supervisorNotices,
     bulletin: { ...DEFAULT_SCHEDULE.bulletin, ...f.bulletin },
+    escalation: { ...DEFAULT_SCHEDULE.escalation, ...f.escalation },
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
   };
 }
