@@ -158,9 +158,13 @@ const rowsAdded = (t: string) => {
 const answeredCard = (r: Clicked) => r.answer.card?.data ?? r.privately.at(-1)?.content;
 
 describe('card actions: every role × action × normal/confidential × current/stale card', () => {
+  // The statistics buttons carry no item (id 0, the period packed in v): tests/stats/stats-card-actions.test.ts walks
+  // every role through them.
+  const STATS_ACTIONS = ['stats_overview', 'stats_unit', 'stats_items', 'stats_excel'];
   it('covers every action the cards carry', () => {
     // The registration form's buttons are walked below; the list's page buttons carry no item (list-pages.test.ts).
-    expect(new Set([...ACTIONS.map((c) => c.a), 'register', 'register_anyway', 'register_merge', 'list_page'])).toEqual(new Set(CARD_ACTIONS));
+    // 典型经验 and the 督查通报's buttons carry another id in `v` and are walked in their own test below.
+    expect(new Set([...ACTIONS.map((c) => c.a), 'register', 'register_anyway', 'register_merge', 'list_page', ...OFFICE_ACTIONS, ...STATS_ACTIONS])).toEqual(new Set(CARD_ACTIONS));
   });
 
   it('allows exactly what the tables allow, does it, and shows nobody what they may not see', async () => {
@@ -279,6 +283,67 @@ describe('card actions: every role × action × normal/confidential × current/s
     console.log(`card-action combinations: ${combos}`);
     expect([...w.problems, ...failures].slice(0, 80).join('\n')).toBe('');
   }, 120_000);
+});
+
+/** Buttons whose `v` names a progress report (典型经验) or a 督查通报; only the 督查室 may use them. */
+const OFFICE_ACTIONS = ['mark_typical', 'publish_bulletin', 'upload_bulletin', 'void_bulletin'] as const;
+
+describe('典型经验 and 督查通报 buttons: every role × normal/confidential item', () => {
+  it('only the office marks a report or publishes, uploads or voids a 通报; nobody learns of an item they may not see', async () => {
+    failures.length = 0;
+    w.problems.length = 0;
+    w.restore(base);
+    const notFound = (await w.click(WHO.observer, { a: 'detail', id: 99_999, v: 1 })).answer.toast?.content;
+    const ins = w.db.$client.prepare("INSERT INTO progress_reports (item_id, unit_id, author_id, text, channel, created_at) VALUES (?, 'jwc', ?, ?, 'chat', ?)");
+    const progressOf = { n: 0, s: 0 };
+    for (const ck of ['n', 's'] as const) {
+      progressOf[ck] = Number(ins.run(items.P[ck].id, WHO.unitHead, `矩阵进展${ck}`, w.now.toISOString()).lastInsertRowid);
+    }
+    // A 通报 draft with its file, as /督办 通报 leaves it once written.
+    const { requestBulletin, writePendingBulletins } = await import('../../src/services/bulletins');
+    const { DEFAULT_SCHEDULE } = await import('../../src/scheduler/schedule-config');
+    const ctx = w.h.bot.ctx;
+    const draft = requestBulletin(ctx, { actorId: WHO.supervisor, period: { from: '2026-09-01', to: '2026-10-31', label: '2026年9–10月', key: '2026-09..2026-10' }, channel: 'command' }, w.now);
+    await writePendingBulletins(ctx, DEFAULT_SCHEDULE.bulletin);
+    await w.h.flush();
+    const mine = w.snapshot();
+    const typicalAt = (id: number) => w.db.$client.prepare('SELECT typical_at FROM progress_reports WHERE id = ?').pluck().get(id);
+    const stateOf = () => w.db.$client.prepare('SELECT state FROM bulletins WHERE id = ?').pluck().get(draft.id);
+    let combos = 0;
+    for (const role of ROLES) {
+      const who = WHO[role];
+      const office = role === 'supervisor';
+      for (const ck of ['n', 's'] as const) {
+        combos++;
+        const label = `${role} mark_typical on a ${ck === 's' ? 'confidential' : 'normal'} item`;
+        const r = await w.click(who, { a: 'mark_typical', id: items.P[ck].id, v: progressOf[ck] });
+        if (!sees(role, conf(ck))) check(r.answer.toast?.content === notFound, `${label}: reads as an item that does not exist`, r.answer.toast);
+        else if (!office) check(r.answer.toast?.type === 'error' && typicalAt(progressOf[ck]) === null, `${label}: refused`, r.answer.toast);
+        else check(r.answer.toast?.type === 'success' && typicalAt(progressOf[ck]) !== null, `${label}: marked`, r.answer.toast);
+        w.restore(mine);
+      }
+      for (const a of ['publish_bulletin', 'upload_bulletin', 'void_bulletin'] as const) {
+        combos++;
+        const label = `${role} ${a}`;
+        const before = w.lastOutboxId();
+        const r = await w.click(who, { a, id: 0, v: draft.id });
+        const rows = w.outboxAfter(before);
+        if (!office) {
+          check(r.answer.toast?.type === 'error' && !r.answer.card && stateOf() === 'draft' && rows.length === 0, `${label}: refused, nothing sent`, r.answer.toast);
+        } else if (a === 'publish_bulletin') {
+          check(stateOf() === 'published' && rows.some((m) => m.receive_id === WHO.observer && m.msg_type === 'file'), `${label}: published, the observer copied`, rows.length);
+        } else if (a === 'void_bulletin') {
+          check(stateOf() === 'void' && rows.length === 0, `${label}: voided`, stateOf());
+        } else {
+          check(r.answer.toast?.type === 'info' && stateOf() === 'draft', `${label}: how to upload`, r.answer.toast);
+        }
+        w.restore(mine);
+      }
+    }
+    w.restore(base);
+    console.log(`office-button combinations: ${combos}`);
+    expect([...w.problems, ...failures].slice(0, 80).join('\n')).toBe('');
+  }, 60_000);
 });
 
 function checkEffect(label: string, c: ActionCase, role: Role, before: Item, r: Clicked, changed: string[], newRows: Array<Record<string, unknown>>) {

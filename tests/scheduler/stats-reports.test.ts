@@ -35,7 +35,7 @@ const reportRows = () => h.db.$client.prepare('SELECT period_key, sent_at FROM s
 
 async function sheets(bytes: Buffer) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes);
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const rows = (name: string) => {
     const ws = wb.getWorksheet(name)!;
     const out: unknown[][] = [];
