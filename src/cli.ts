@@ -74,11 +74,13 @@ async function backupCommand(config: ReturnType<typeof loadConfig>, args: string
     return 2;
   }
   try {
-    const { database: db } = await backup(config.databasePath, files[0]!, { force: flags.includes('--force') });
+    const { database: db, files: f } = await backup(config.databasePath, files[0]!, { force: flags.includes('--force') });
     console.log(`数据库已备份：${db.path}（${formatBytes(db.bytes)}，完整性检查 ${db.integrity}）`);
     console.log(`  ${db.counts.map((c) => `${c.label} ${c.rows} ${c.unit}`).join('，')}；其中待发送消息 ${db.pendingMessages} 条`);
-    console.log('  恢复：停止服务，把此文件放到 DATABASE_PATH 处，删除旧的 -wal、-shm 文件，再启动服务。');
-    return 0;
+    console.log(`文件已备份：${f.dir}（${f.files} 个，${formatBytes(f.bytes)}，本次新复制 ${f.copied} 个，均已校验）`);
+    if (f.missing.length) console.error(`  警告：数据库记录的 ${f.missing.length} 个文件在文件目录中缺失或已损坏，未能备份：${f.missing.slice(0, 5).map((x) => x.slice(0, 12)).join('、')}${f.missing.length > 5 ? ' 等' : ''}`);
+    console.log('  恢复：停止服务，把此文件放到 DATABASE_PATH 处，删除旧的 -wal、-shm 文件，把同名的 .files 文件夹复制为数据库旁的 files 文件夹，再启动服务。');
+    return f.missing.length ? 1 : 0;
   } catch (err) {
     if (err instanceof BackupError) {
       console.error(`备份失败：${err.message}`);

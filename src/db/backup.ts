@@ -1,5 +1,6 @@
-import { existsSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 export class BackupError extends Error {
@@ -28,12 +29,25 @@ export interface DatabaseCopy {
   pendingMessages: number;
 }
 
+/** The stored files (evidence, documents) a backup carries: the folder beside the copy, `FILE.files/`. */
+export interface FilesCopy {
+  dir: string;
+  /** Files the copied database names, all present in `dir` and checked against their digest. */
+  files: number;
+  bytes: number;
+  /** Copied this time (the rest were already there from an earlier backup to the same place). */
+  copied: number;
+  /** Named by the database but not found (or damaged) in the live store: reported, the backup still made. */
+  missing: string[];
+}
+
 /**
- * What a backup is made of. Today only the database; when evidence files exist they become a second part, copied
- * next to it after the database (files are only ever added, so every file the copied database names is there).
+ * What a backup is made of: the database, then the stored files it names, copied next to it after the database
+ * (files are only ever added, so every file the copied database names is there to copy).
  */
 export interface Backup {
   database: DatabaseCopy;
+  files: FilesCopy;
 }
 
 export interface BackupOptions {
@@ -43,7 +57,60 @@ export interface BackupOptions {
 
 /** An online, consistent copy of the live database at `dest` (see copyDatabase). */
 export async function backup(databasePath: string, dest: string, opts: BackupOptions = {}): Promise<Backup> {
-  return { database: await copyDatabase(databasePath, dest, opts) };
+  const database = await copyDatabase(databasePath, dest, opts);
+  return { database, files: copyStoredFiles(database.path, join(dirname(resolve(databasePath)), 'files'), filesBackupDir(database.path)) };
+}
+
+/** Where a backup's files go: beside the copy, named after it (`duban-2026-12-01.db.files/`). */
+export const filesBackupDir = (backupPath: string) => `${resolve(backupPath)}.files`;
+
+/**
+ * Copies every stored file the copied database names (files.sha256) from the live store (`files/` beside the
+ * database) into `destDir`, in the store's own layout (`ab/abcdef…`), so restoring is copying the folder back.
+ * Each copy is checked against its digest and written under a temporary name first; a file already there with the
+ * right content (an earlier backup to the same place) is kept, so a nightly backup copies only what is new.
+ */
+export function copyStoredFiles(copiedDatabase: string, sourceDir: string, destDir: string): FilesCopy {
+  const db = new Database(copiedDatabase, { readonly: true, fileMustExist: true });
+  let digests: string[];
+  try {
+    const hasFiles = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'files'").pluck().get() as number;
+    digests = hasFiles ? (db.prepare('SELECT DISTINCT sha256 FROM files ORDER BY sha256').pluck().all() as string[]) : [];
+  } finally {
+    db.close();
+  }
+  const out: FilesCopy = { dir: destDir, files: 0, bytes: 0, copied: 0, missing: [] };
+  const digestOf = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+  for (const sha of digests) {
+    if (!/^[0-9a-f]{64}$/.test(sha)) {
+      out.missing.push(sha);
+      continue;
+    }
+    const rel = join(sha.slice(0, 2), sha);
+    const target = join(destDir, rel);
+    if (existsSync(target) && digestOf(target) === sha) {
+      out.files++;
+      out.bytes += statSync(target).size;
+      continue;
+    }
+    const source = join(sourceDir, rel);
+    if (!existsSync(source) || digestOf(source) !== sha) {
+      out.missing.push(sha);
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    const partial = `${target}.partial-${process.pid}`;
+    copyFileSync(source, partial);
+    if (digestOf(partial) !== sha) {
+      rmSync(partial, { force: true });
+      throw new BackupError(`文件复制后校验不一致：${rel}`);
+    }
+    renameSync(partial, target);
+    out.files++;
+    out.copied++;
+    out.bytes += statSync(target).size;
+  }
+  return out;
 }
 
 /**
