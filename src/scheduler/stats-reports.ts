@@ -16,13 +16,13 @@ import { quietNotBefore } from '../domain/quiet-hours';
 import { type NamedPeriod, bimonthlyOf, wholeYear } from '../domain/stats-periods';
 import type { Db } from '../db/client';
 import { peopleWithRole } from '../db/org-repository';
+import { XLSX_MIME } from '../documents/stats-workbook';
 import { storeFile } from '../files/file-store';
 import { enqueue, personAddress } from '../messenger/outbox';
 import { type StatsReport, loadStats } from '../services/statistics';
 import type { ScheduleConfig } from './schedule-config';
-import { type StatsReportOutputs, defaultStatsOutputs } from './stats-report-outputs';
+import { REPORT_READER, type StatsReportOutputs, defaultStatsOutputs } from './stats-report-outputs';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Reports sent by one run at most (a server down for years still catches up, a few a run). */
 const MAX_PER_RUN = 8;
 
@@ -76,15 +76,15 @@ export async function runStatsReports(
   const sent: string[] = [];
   for (const p of due) {
     // The figures as the history stood at the end of the period: the same whenever the report is sent.
-    const report: StatsReport = loadStats(db, { from: p.from, to: p.to }, null, { calendar, now });
-    const bytes = await outputs.workbook(report);
-    const card = outputs.card(report, calendar, now);
+    const report: StatsReport = loadStats(db, { from: p.from, to: p.to }, REPORT_READER, { calendar, now });
+    const bytes = await outputs.workbook(report, now);
+    const card = outputs.card(report);
     const done = db.transaction(
       (tx) => {
         const claimed = tx.run(sql`INSERT INTO stats_reports (period_key, period_from, period_to, sent_at)
           VALUES (${p.key}, ${p.from}, ${p.to}, ${now.toISOString()}) ON CONFLICT (period_key) DO NOTHING`);
         if (claimed.changes === 0) return false;
-        const { file } = storeFile(tx, { bytes, name: `督办统计 ${report.label}.xlsx`, kind: 'stats', createdBy: 'system', mime: XLSX_MIME }, now);
+        const { file } = storeFile(tx, { bytes, name: outputs.fileName(report), kind: 'stats', createdBy: 'system', mime: XLSX_MIME }, now);
         for (const id of people) {
           enqueue(tx, { to: personAddress(id), msgType: 'interactive', content: card, purpose: 'stats_report', dedupeKey: `stats:${p.key}:card:${id}`, notBefore }, now);
           enqueue(tx, { to: personAddress(id), msgType: 'file', content: { fileId: file.id }, purpose: 'stats_report', dedupeKey: `stats:${p.key}:file:${id}`, notBefore }, now);

@@ -42,7 +42,7 @@ async function sheets(bytes: Buffer) {
     ws.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
     return out;
   };
-  return { names: wb.worksheets.map((w) => w.name), figures: rows('统计'), items: rows('明细') };
+  return { names: wb.worksheets.map((w) => w.name), figures: rows('统计'), items: rows('事项明细') };
 }
 
 beforeAll(async () => {
@@ -74,30 +74,30 @@ describe('the bimonthly and year-end reports', () => {
     const r = await tick('2026-11-02');
     expect(r.result.sent).toEqual(['2026-09..2026-10']);
     // One upload for everyone, through the real upload call.
-    expect(r.uploads.map((f) => [f.file_name, f.file_type])).toEqual([['督办统计 2026年9–10月.xlsx', 'xls']]);
+    expect(r.uploads.map((f) => [f.file_name, f.file_type])).toEqual([['督查督办统计-2026年9–10月.xlsx', 'xls']]);
     const files = r.sent.filter((m) => m.msg_type === 'file');
     expect(files.map((m) => m.receive_id).sort()).toEqual(RECIPIENTS);
     expect(new Set(files.map((m) => (m.content as { file_key: string }).file_key))).toEqual(new Set([r.uploads[0]!.file_key]));
     const cards = r.sent.filter((m) => m.msg_type === 'interactive');
     expect(cards.map((m) => m.receive_id).sort()).toEqual(RECIPIENTS);
-    expect(JSON.stringify(cards[0]!.content)).toContain('督办统计 2026年9–10月');
+    expect(JSON.stringify(cards[0]!.content)).toContain('督查督办统计 · 2026年9–10月');
     // Not to units or observers.
     expect(r.sent.some((m) => [HEAD.jwc, HEAD.kyc, WHO.observer].includes(m.receive_id as never))).toBe(false);
 
     // The workbook read back: the figures of 9–10 月 as worked out by hand in tests/stats/semester.test.ts (P1).
     const wb = await sheets(r.uploads[0]!.data);
-    expect(wb.names).toEqual(['统计', '明细']);
-    expect(wb.figures[1]).toEqual(['单位', '在办', '应办结', '已办结', '按时办结', '逾期未办结', '延期', '协办', '办结率', '按时办结率', '平均办结用时（工作日）']);
-    expect(wb.figures.find((row) => row[0] === '教务处')).toEqual(['教务处', 5, 5, 4, 3, 1, 0, 1, '80.0%', '60.0%', 25.3]);
+    expect(wb.names).toEqual(['统计', '事项明细']);
+    expect(wb.figures.find((row) => row[0] === '单位')).toEqual(['单位', '在办', '应办结', '已办结', '按时办结', '逾期未办结', '延期', '协办', '办结率', '按时办结率', '平均办结用时（工作日）']);
+    expect(wb.figures.find((row) => row[0] === '教务处')).toEqual(['教务处', 5, 5, 4, 3, 1, 0, 1, 0.8, 0.6, 25.3]);
     expect(wb.figures.find((row) => row[0] === '人事处')).toEqual(['人事处', 4, 0, 0, 0, 0, 0, 1, '—', '—', '—']);
-    expect(wb.figures.at(-1)).toEqual(['全校合计', 14, 6, 5, 3, 1, 1, 2, '83.3%', '50.0%', 26.6]);
-    // The items behind them, each with the rule that counted it; the confidential J5 without its title.
-    expect(wb.items[0]).toEqual(['指标', '单位', '编号', '事项', '计入依据']);
-    const overdue = wb.items.filter((row) => row[0] === '逾期未办结');
-    expect(overdue).toHaveLength(1);
-    expect(overdue[0]![3]).toBe('涉密事项');
-    expect(overdue[0]![4]).toBe('逾期未办结：截止 2026-10-30，统计截至 2026-10-31 未销号');
-    expect(wb.items.filter((row) => row[0] === '应办结')).toHaveLength(6);
+    expect(wb.figures.find((row) => row[0] === '全校合计')).toEqual(['全校合计', 14, 6, 5, 3, 1, 1, 2, 0.8333, 0.5, 26.6]);
+    // The items behind them, each with the rule that counted it. The one file goes to every leader, so the
+    // confidential J5 (overdue in 教务处) is counted and listed untitled.
+    expect(wb.items[0]).toEqual(['单位', '指标', '编号', '事项名称', '截止（统计截止日有效）', '计入规则']);
+    const overdue = wb.items.filter((row) => row[1] === '逾期未办结');
+    expect(overdue).toEqual([['教务处', '逾期未办结', '', '涉密事项 1 项', '', '不列标题']]);
+    expect(JSON.stringify(wb.items)).not.toContain('考试安全专项整治');
+    expect(wb.items.filter((row) => row[1] === '应办结' && row[2] !== '')).toHaveLength(5);
     expect(reportRows()).toEqual([{ period_key: '2026-09..2026-10', sent_at: at('2026-11-02').toISOString() }]);
   });
 
@@ -141,7 +141,7 @@ describe('catching up after downtime', () => {
       const r = (await runJob(job, fresh.bot.jobDeps, fresh.now, log)) as { sent: string[] };
       await fresh.flush();
       expect(r.sent).toEqual(['2026-09..2026-10', '2026-11..2026-12', '2026']);
-      expect(fresh.fake.files.map((f) => f.file_name)).toEqual(['督办统计 2026年9–10月.xlsx', '督办统计 2026年11–12月.xlsx', '督办统计 2026年.xlsx']);
+      expect(fresh.fake.files.map((f) => f.file_name)).toEqual(['督查督办统计-2026年9–10月.xlsx', '督查督办统计-2026年11–12月.xlsx', '督查督办统计-2026年.xlsx']);
       const yearFile = fresh.fake.files[2]!;
       const wb = await sheets(yearFile.data);
       // The year, by hand (semester.test.ts Y): 教务处 7 在办, 6 应办结, 5 已办结, 4 按时, 1 逾期.
