@@ -16,10 +16,13 @@ import type { Messenger } from './messenger/messenger';
 import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
 import type { Runtime } from './runtime';
 import { chaseCardRenderer } from './scheduler/chase-card-render';
+import { FeishuCalendar } from './messenger/feishu-calendar';
+import { EscalationFinisher } from './services/escalation-documents';
 import { type JobDeps, jobs } from './scheduler/jobs';
 import { allSinks, chaseAnswers } from './services/chase-records';
 import type { ServiceContext } from './services/context';
 import { BulletinWriter } from './services/bulletins';
+import { StatsExportWriter } from './services/stats-export';
 import { consolePlugin } from './web/console-routes';
 import { simulatorPlugins } from './web/simulator-routes';
 
@@ -60,12 +63,30 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
     maxBytes: config.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES,
     clock: now,
   });
+  // A statistics workbook asked for from a card is written after the click's commit (services/stats-export.ts).
+  const statsExports = new StatsExportWriter({ db: runtime.db, calendar: runtime.calendar }, log, () => worker.kick());
+  // A 约谈通知单's Word file and its calendar event follow the transaction that issued it (services/escalation-documents.ts).
+  const escalationSettings = { school: runtime.schedule.escalation.school, office: runtime.schedule.bulletin.office };
+  const escalations = new EscalationFinisher(
+    {
+      db: runtime.db,
+      calendar: runtime.calendar,
+      settings: escalationSettings,
+      feishuCalendar: client && runtime.schedule.escalation.calendarId ? new FeishuCalendar(client, runtime.schedule.escalation.calendarId) : null,
+      log,
+      clock: now,
+    },
+    () => worker.kick(),
+  );
   const kick = () => {
-    worker.kick();
+    // Drains only if the request queued something (a request that sends nothing costs the sender nothing).
+    worker.wake();
+    escalations.kick();
     bulletins.kick();
+    statsExports.kick();
     downloader.kick();
   };
-  const deps: BotDeps = { ctx, now, kick, bulletin: runtime.schedule.bulletin };
+  const deps: BotDeps = { ctx, now, kick, bulletin: runtime.schedule.bulletin, escalation: escalationSettings };
   const dispatcher = createDispatcher(deps);
   const plugins = [];
   if (config.feishu?.mode === 'webhook') plugins.push(feishuReceiver(config.feishu, dispatcher));
@@ -77,7 +98,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const jobDeps: JobDeps = { db: runtime.db, calendar: runtime.calendar, schedule: runtime.schedule };
   // What the jobs of one simulated moment plan is sent before the clock moves on (drain: at that moment).
   clock?.setJobs(jobs(runtime.schedule), jobDeps, async () => void (await worker.drain()));
-  return { app, worker, downloader, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps, bulletins, clock };
+  return { app, worker, downloader, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps, bulletins, statsExports, escalations, clock };
 }
 
 /** What /healthz reports about the long connection. */

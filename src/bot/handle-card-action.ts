@@ -19,8 +19,8 @@ import { chinaDate, parseDateInput } from '../domain/dates';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import type { Item } from '../domain/item';
 import { namesConfidential } from '../domain/disclosure';
-import { canIssueInterview, canRegister, canView, relationsTo } from '../domain/permissions';
-import { assertAllowed, assertPermitted } from '../domain/transitions';
+import { canRegister, canView, relationsTo } from '../domain/permissions';
+import { archivedRefusal, assertAllowed, assertPermitted } from '../domain/transitions';
 import type { Db } from '../db/client';
 import { latestCompletion, latestExtension } from '../db/history-repository';
 import { confidentialMarks, findItem } from '../db/item-repository';
@@ -29,13 +29,13 @@ import type { Logger } from '../logger';
 import { enqueue, findSentMessage, personAddress } from '../messenger/outbox';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
-import { recordInterviewIssued } from '../services/record-interview';
 import { openAttachWindow } from '../db/inbound-file-repository';
 import { fileById } from '../db/file-repository';
 import { mayReceiveEvidence } from '../domain/evidence';
 import { canIssueBulletin } from '../domain/bulletin';
 import { toggleTypical } from '../services/mark-typical';
 import { BULLETIN_HANDLERS } from './bulletin-actions';
+import { ESCALATION_HANDLERS } from './escalation-actions';
 import { STATS_HANDLERS } from './stats-actions';
 import { cardContext } from './card-context';
 import { listPage } from './list-pages';
@@ -83,7 +83,8 @@ function need(a: ActionCtx): Item {
 
 /** Runs a command as the clicking operator, refusing a stale card, and answers with the refreshed slip. */
 function act(a: ActionCtx, command: ServiceCommand, note: string): Answer {
-  const item = applyCommand(a.deps.ctx, { itemId: need(a).id, actorId: a.operator, channel: 'card', command, now: a.now, expectedVersion: a.version });
+  // The item read above (in this same transaction, the dispatcher's) is handed on rather than read again.
+  const item = applyCommand(a.deps.ctx, { itemId: need(a).id, actorId: a.operator, channel: 'card', command, now: a.now, expectedVersion: a.version, loaded: a.item ?? undefined });
   const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
   return answerCard(slipCard(item, c, audienceOf(a.db, a.operator, item), note), ok(note));
 }
@@ -101,6 +102,9 @@ function form(a: ActionCtx, type: CommandType, build: (item: Item, c: ReturnType
 const leadersOf = (db: Db) => listPeople(db).filter((x) => x.roles.includes('leader') || x.roles.includes('principal'));
 
 const stale = (item: Item) => new DubanError(ErrorCode.Conflict, `${item.number} 已有新的变化，此卡片已过期，已为您刷新`);
+
+/** What a button may still do on an archived (归档, read-only) item: read it, and have its files sent. */
+const READ_ON_ARCHIVED: ReadonlySet<CardAction> = new Set<CardAction>(['detail', 'back', 'send_evidence']);
 
 /** One handler per button, keyed by the action name the card carries. */
 const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
@@ -153,14 +157,8 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   mark_typical: (a) => markTypical(a),
   ...BULLETIN_HANDLERS,
   ...STATS_HANDLERS,
-  issue_interview: (a) => {
-    // Like every action: who may do it before whether the card is current, and an out-of-date card acts on nothing.
-    const current = need(a);
-    if (!canIssueInterview(loadActor(a.db, a.operator))) throw new DubanError(ErrorCode.Forbidden, '只有督办人员可以签发约谈通知');
-    if (current.version !== a.version) throw stale(current);
-    const item = recordInterviewIssued(a.deps.ctx, current.id, a.operator, a.now);
-    return { toast: ok(`已签发 ${item.number} 的约谈，约谈通知单由督查室出具`) };
-  },
+  // 签发约谈通知 (the form), its submit, 移交问责: bot/escalation-actions.ts.
+  ...ESCALATION_HANDLERS,
 };
 
 /** 发给我 on a listed evidence file: the stored file, sent to the clicker in their private chat with the bot. */
@@ -248,6 +246,11 @@ export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, 
   if (id && (!item || !canView(loadActor(db, operator), item))) {
     log.info({ action: a, itemId: id }, 'card action on an item the operator cannot see');
     return { toast: { type: 'error', content: '没有找到该督办事项，或您无权查看' } };
+  }
+  // A filed item is read-only: every button that would act on it is refused here, the one place all clicks pass.
+  if (item?.state === 'archived' && !READ_ON_ARCHIVED.has(a)) {
+    log.info({ action: a, itemId: id }, 'card action on an archived item');
+    return { toast: { type: 'error', content: archivedRefusal(item) } };
   }
   const ctx: ActionCtx = { deps, db, operator, item, version: v, form: formValues(e.action?.form_value), now };
   // Nothing in an answer may name a confidential item the operator may not see (an error about another item, a

@@ -16,6 +16,7 @@ import { applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { registerAndSendSlip } from '../services/register-item';
 import { requestBulletin } from '../services/bulletins';
+import { answerStats } from './stats-chat';
 import { parsePeriod, previousBimonthly } from '../domain/stats-periods';
 import { cardContext } from './card-context';
 import { answerList } from './list-pages';
@@ -214,6 +215,8 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return bindChat(deps, p.unit, p.confirm, conv, msg, now);
     case 'bulletin':
       return draftBulletin(deps, p.period, conv, now);
+    case 'stats':
+      return answerStats(deps, p, conv, now);
   }
 }
 

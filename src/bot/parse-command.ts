@@ -48,6 +48,8 @@ import type { Kind, Mode, ProgressCycle } from '../domain/item';
 import { parseItemNumber } from '../domain/item-number';
 import { type ListFilterText, type ListScope, parseList } from './parse-list';
 import { BULLETIN_USAGE, type BulletinCommand, parseBulletin } from './parse-bulletin';
+import { ARCHIVE_USAGE, type ArchiveCommand, parseArchive } from './parse-archive';
+import { STATS_USAGE, type StatsCommand, parseStats } from './parse-stats';
 import { CYCLE_WORDS, type Fields, KIND_WORDS, MODE_WORDS, YES_NO, parseFields, pickWord, shorten } from './parse-fields';
 
 export type { ListFilterText } from './parse-list';
@@ -79,12 +81,14 @@ export type ParsedCommand =
   | { kind: 'urge'; ref: string; note: string | null }
   | { kind: 'bind'; unit: string; confirm: boolean }
   | BulletinCommand
+  | ArchiveCommand
+  | StatsCommand
   /** Text that is not addressed to /督办 at all. */
   | { kind: 'not_command' }
   /** A /督办 command that is wrong: message says what, in plain Chinese. */
   | { kind: 'error'; message: string };
 
-type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind' | 'bulletin';
+type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind' | 'bulletin' | 'stats' | 'archive';
 
 // ───────────────────────────── mentions and whitespace ─────────────────────────────
 
@@ -122,6 +126,8 @@ const USAGE: Record<Sub, string> = {
   urge: '/督办 催办 <编号> [说明]',
   bind: '/督办 绑定 <单位名> [确认]',
   bulletin: BULLETIN_USAGE,
+  archive: ARCHIVE_USAGE,
+  stats: STATS_USAGE,
 };
 const NEW_EXAMPLE =
   '/督办 新建 完成本科教学审核评估自评报告 主办:教务处 协办:学生处,人事处 截止:2026-06-30 分管:张三 来源:校长办公会 重要';
@@ -141,6 +147,8 @@ const COMMAND_LIST = [
   USAGE.urge,
   USAGE.bind,
   USAGE.bulletin,
+  USAGE.archive,
+  USAGE.stats,
   USAGE.help,
 ].join('\n');
 
@@ -184,6 +192,10 @@ const SUB_ALIASES: ReadonlyArray<readonly [string, Sub]> = (
     ['bind', 'bind'],
     ['通报', 'bulletin'],
     ['bulletin', 'bulletin'],
+    ['归档', 'archive'],
+    ['archive', 'archive'],
+    ['统计', 'stats'],
+    ['stats', 'stats'],
   ] as const
 )
   .slice()
@@ -434,5 +446,10 @@ export function parseCommand(text: string, opts: ParseOptions = {}): ParsedComma
     }
     case 'bulletin':
       return parseBulletin(args);
+    case 'archive':
+      if (opts.mayRegister === false) return error('只有督办人员可以归档');
+      return parseArchive(args);
+    case 'stats':
+      return parseStats(args);
   }
 }

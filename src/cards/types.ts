@@ -33,6 +33,8 @@ export const CARD_ACTIONS = [
   'cancel_form',
   'confirm_cancel',
   'issue_interview',
+  'submit_interview',
+  'issue_referral',
   'list_page',
   'send_evidence',
   'mark_typical',

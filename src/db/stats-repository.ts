@@ -94,3 +94,38 @@ export function loadStatsItems(db: Db, startIso: string, endIso: string): StatsI
   }
   return out;
 }
+
+/**
+ * Each unit's SQLite rowid: a small number that never changes for a unit (units are upserted, never deleted), so a
+ * card's button can name a unit in its integer `v`.
+ */
+export function unitRowIds(db: Db): Map<string, number> {
+  const rows = db.$client.prepare('SELECT id, rowid FROM units').raw(true).all() as Array<[string, number]>;
+  return new Map(rows);
+}
+
+/** An Excel export someone asked for (audit row `stats_export`), not yet answered by `stats_export_sent`/`_failed`. */
+export interface StatsExportRequest {
+  id: number;
+  actorId: string;
+  at: string;
+  from: string;
+  to: string;
+  unitId: string | null;
+}
+
+const PENDING_EXPORTS_SQL = `
+  SELECT a.id, a.actor_id, a.at, a.changes FROM audit_log a
+  WHERE a.item_id IS NULL AND a.action = 'stats_export'
+    AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.item_id IS NULL AND b.action IN ('stats_export_sent', 'stats_export_failed')
+                    AND b.id > a.id AND json_extract(b.changes, '$.requestId') = a.id)
+  ORDER BY a.id LIMIT ?`;
+
+/** The oldest unanswered export requests (audit_item indexes item_id, so these few rows are found without a scan). */
+export function pendingStatsExports(db: Db, limit = 20): StatsExportRequest[] {
+  const rows = db.$client.prepare(PENDING_EXPORTS_SQL).raw(true).all(limit) as Array<[number, string, string, string]>;
+  return rows.map(([id, actorId, at, changes]) => {
+    const c = JSON.parse(changes) as { from: string; to: string; unitId?: string | null };
+    return { id, actorId, at, from: c.from, to: c.to, unitId: c.unitId ?? null };
+  });
+}

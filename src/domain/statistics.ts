@@ -53,6 +53,17 @@ export const FIGURE_LABELS: Record<Figure, string> = {
   coop: '协办',
 };
 
+/** What each figure counts, in the words of the definitions (README 统计口径), for cards and workbooks. */
+export const FIGURE_DEFINITIONS: Record<Figure, string> = {
+  inHand: '督办单在统计截止日前已发出，且期初前未销号、撤销或合并的事项',
+  due: '在办事项中，截止日（统计截止日有效的时限）不晚于统计截止日的，以及期内提前销号的',
+  closed: '应办结事项中，在统计截止日前销号的',
+  closedOnTime: '已办结事项中，最终通过的办结材料不晚于按期时限提交的（按期时限为登记时限，仅经批准的延期可调整）',
+  overdue: '应办结事项中，至统计截止日仍未销号的',
+  extended: '在办事项中，期内批准延期的',
+  coop: '本单位作为协办单位的在办事项（单列，不计入比率）',
+};
+
 /** One unit's figures (or the school's, with unitId null). The JSON shape of every output. */
 export interface UnitFigures {
   unitId: string | null;

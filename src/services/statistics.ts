@@ -12,7 +12,7 @@ import { type Figure, type StatsItem, type UnitFigures, computeStats, startOfChi
 import { type NamedPeriod, checkRange } from '../domain/stats-periods';
 import type { Db } from '../db/client';
 import { listUnits } from '../db/org-repository';
-import { loadStatsItems } from '../db/stats-repository';
+import { loadStatsItems, unitRowIds } from '../db/stats-repository';
 
 export interface StatsQuery {
   from: string;
@@ -49,6 +49,8 @@ export interface StatsReport {
   units: UnitFigures[];
   total: UnitFigures;
   rows: StatsDetailRow[];
+  /** Each unit's stable small number (its rowid), for card buttons. */
+  unitKeys: Record<string, number>;
 }
 
 /** The JSON every output agrees on (`stats --json`): exactly {from, to, units, total}. */
@@ -127,6 +129,7 @@ export function loadStats(db: Db, q: StatsQuery, viewer: Actor | null, o: LoadSt
     units: result.units.filter((u) => shown(u.unitId!)),
     total: result.total,
     rows,
+    unitKeys: Object.fromEntries(unitRowIds(db)),
   };
 }
 

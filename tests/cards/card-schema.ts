@@ -11,6 +11,8 @@ const CONTAINER = ['direction', 'padding', 'horizontal_spacing', 'horizontal_ali
 const ELEMENTS: Record<string, string[]> = {
   markdown: [...COMMON, 'content', 'text_size', 'text_align', 'icon'],
   hr: [...COMMON],
+  // chart (card JSON 2.0, clients from 7.20): a VChart spec; aspect_ratio 1:1 | 2:1 | 4:3 | 16:9, or a fixed height.
+  chart: [...COMMON, 'chart_spec', 'aspect_ratio', 'color_theme', 'preview', 'height'],
   column_set: [...COMMON, 'horizontal_spacing', 'horizontal_align', 'flex_mode', 'background_style', 'action', 'columns'],
   form: [...COMMON, ...CONTAINER, 'name', 'elements'],
   // collapsible-panel: a container whose header toggles the elements below it.
@@ -187,6 +189,10 @@ export function checkCard(card: unknown): string[] {
           });
         break;
       case 'date_picker':
+        break;
+      case 'chart':
+        if (!isObj(el.chart_spec) || typeof el.chart_spec.type !== 'string') err(path, 'chart needs a chart_spec with a type');
+        if (el.aspect_ratio !== undefined && !['1:1', '2:1', '4:3', '16:9'].includes(String(el.aspect_ratio))) err(path, `aspect_ratio ${String(el.aspect_ratio)}`);
         break;
       case 'form': {
         if (!where.atRoot) err(path, 'a form may only sit in body.elements');

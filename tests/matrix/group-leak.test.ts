@@ -246,6 +246,8 @@ describe('in a unit’s group chat, with confidential items present', () => {
       detail: s.P,
       back: s.P,
       issue_interview: s.O,
+      submit_interview: s.O,
+      issue_referral: s.O,
       edit_form: s.P,
       submit_edit: s.P,
       cancel_form: s.P,
@@ -257,6 +259,11 @@ describe('in a unit’s group chat, with confidential items present', () => {
       void_bulletin: s.P,
       // v is the id of an evidence file of the confidential item: it goes to the clicker privately, never here.
       send_evidence: s.P,
+      // v is read as a packed statistics period (stats-cards.ts): whatever it names, no item's title in the group.
+      stats_overview: s.P,
+      stats_unit: s.P,
+      stats_items: s.P,
+      stats_excel: s.P,
     };
     const evidenceId = storeFile(w.db, { bytes: Buffer.from('%PDF-1.4\n保密材料\n%%EOF\n'), name: `${s.P.title}.pdf`, kind: 'evidence', itemId: s.P.id, createdBy: WHO.unitHead, mime: 'application/pdf' }, w.now).file.id;
     const forms: Partial<Record<CardAction, Record<string, unknown>>> = {
@@ -266,6 +273,7 @@ describe('in a unit’s group chat, with confidential items present', () => {
       return: { note: '材料不全', new_deadline: '2027-01-15 +0800' },
       submit_edit: { measures: '群内修改', reason: '补充' },
       confirm_cancel: { reason: '撤回' },
+      submit_interview: { level: 'interview1', time: '2026-11-30 15:00', place: '行政楼 301 会议室', interviewer: '李副校长' },
     };
     const snap = w.snapshot();
     for (const a of CARD_ACTIONS.filter((x): x is Exclude<CardAction, RegisterAction> => !x.startsWith('register') && x !== 'list_page')) {

@@ -22,7 +22,7 @@ type Key = (typeof KEYS)[number];
 const TITLE: Record<Key, string> = { A: '甲认领', P: '乙办理', E: '丙延期', R: '丁审核', S: '戊二审', O: '己逾期' };
 const titleOf = (k: Key, confidential: boolean) => `${confidential ? '保密课题' : '公开课题'}${TITLE[k]}`;
 
-type Kind = 'view' | 'interview';
+type Kind = 'view' | 'interview' | 'referral';
 interface ActionCase {
   a: CardAction;
   on: Key;
@@ -51,7 +51,10 @@ const ACTIONS: ActionCase[] = [
   { a: 'return', on: 'S', does: 'return', form: { note: '材料不全', new_deadline: '2027-01-15 +0800' } },
   { a: 'detail', on: 'P', does: 'view' },
   { a: 'back', on: 'P', does: 'view' },
-  { a: 'issue_interview', on: 'O', does: 'interview' },
+  { a: 'issue_interview', on: 'O', does: 'interview', opens: 'submit_interview' },
+  { a: 'submit_interview', on: 'O', does: 'interview', form: { level: 'interview1', time: '2026-11-30 15:00', place: '行政楼 301 会议室', interviewer: '李副校长' } },
+  // The overdue item has had no interview: the referral is refused to everyone (tests/escalation/ walks it through).
+  { a: 'issue_referral', on: 'O', does: 'referral' },
   { a: 'edit_form', on: 'P', does: 'edit', opens: 'submit_edit' },
   { a: 'submit_edit', on: 'P', does: 'edit', form: { measures: '矩阵测试：每周调度', reason: '补充工作措施' } },
   { a: 'cancel_form', on: 'P', does: 'cancel', opens: 'confirm_cancel' },
@@ -70,7 +73,8 @@ const REVIEWERS: Record<'leader' | 'principal', { approve: string[]; return: str
 };
 
 /** Rules that live outside PERMISSIONS, by hand: who may issue an interview, register, bind a unit's chat. */
-const MAY_ISSUE_INTERVIEW: Role[] = ['supervisor', 'admin'];
+/** The 一级约谈通知单: the leader in charge, or the office on the leader's behalf (domain/escalation.ts). */
+const MAY_ISSUE_INTERVIEW: Role[] = ['supervisor', 'leader'];
 /** Registering: the office (and admins); a confidential item only by someone who may see one once it exists. */
 const mayRegister = (role: Role, confidential: boolean) => (role === 'supervisor' || role === 'admin') && sees(role, confidential);
 const MAY_BIND_JWC: Role[] = ['supervisor', 'admin', 'unitHead'];
@@ -78,6 +82,7 @@ const MAY_BIND_JWC: Role[] = ['supervisor', 'admin', 'unitHead'];
 function permitted(role: Role, c: ActionCase, item: Item): boolean {
   if (c.does === 'view') return true;
   if (c.does === 'interview') return MAY_ISSUE_INTERVIEW.includes(role);
+  if (c.does === 'referral') return false;
   // The world built the item in a state where the command makes sense; a wrong build would test nothing.
   expect(ALLOWED_STATES[c.does], `${c.a} on ${item.number} (${item.state})`).toContain(item.state);
   let allowed: readonly string[] = PERMISSIONS[c.does];
@@ -425,9 +430,15 @@ function checkEffect(label: string, c: ActionCase, role: Role, before: Item, r: 
     case 'confirm_cancel':
       check(after.state === 'cancelled', `${label}: cancelled`, after.state);
       break;
-    case 'issue_interview': {
-      const ch = rowsAdded('chases');
-      check(ch.length === 1 && ch[0]!.kind === 'interview' && ch[0]!.actor_id === who, `${label}: interview recorded`, ch);
+    case 'issue_interview':
+      readOnly();
+      check(buttonValues(card).some((b) => b.a === c.opens && b.id === before.id), `${label}: opens the form`, cardText(card));
+      break;
+    case 'submit_interview': {
+      const e = rowsAdded('escalations');
+      check(e.length === 1 && e[0]!.step === 'interview1' && e[0]!.issued_by === who && /^\(2026\) 督字 \(\d+\) 号$/.test(String(e[0]!.number)), `${label}: the notice issued and numbered`, e);
+      check(newRows.some((m) => m.receive_id === WHO.unitHead && m.purpose === 'interview_notice'), `${label}: the unit head gets the notice`);
+      check(rowsAdded('audit_log').some((x) => x.action === 'issue_interview1'), `${label}: in the history`);
       break;
     }
     default:
