@@ -124,6 +124,9 @@ export async function writePendingBulletins(d: Deps, settings: BulletinSettings,
       const done = d.db.transaction(
         (tx) => {
           const at = new Date(b.draftedAt);
+          // Another writer (a second process) may have finished it, or the draft been voided, since it was read.
+          const current = findBulletin(tx, b.id);
+          if (!current || current.state !== 'draft' || current.fileId !== null) return false;
           const { file } = storeFile(tx, { bytes, name: `${b.number}.docx`, kind: 'bulletin', createdBy: 'system', mime: DOCX_MIME }, at);
           if (!setFirstBulletinFile(tx, b.id, file.id)) return false;
           audit(tx, b, 'system', 'scheduler', 'bulletin_file', at, { fileId: file.id });
