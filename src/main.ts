@@ -73,7 +73,7 @@ async function main() {
     console.error(`启动失败：${message}`);
     process.exit(1);
   }
-  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins } = await compose(config, runtime, log);
+  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins, escalations } = await compose(config, runtime, log);
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
   } else {
@@ -95,6 +95,8 @@ async function main() {
   // Catching up at start: a statistics report due while the server was down goes now (once: stats_reports), and a
   // 督查通报 draft recorded just before a crash gets its file.
   bulletins.kick();
+  // A 约谈通知单 issued just before a crash gets its file (and its calendar event) now, and retries every minute.
+  escalations.start();
   const statsJob = clock ? undefined : jobs.find((j) => j.name === 'stats-reports');
   if (statsJob) {
     void runJob(statsJob, jobDeps, new Date(), log)
@@ -133,10 +135,12 @@ async function main() {
     // The worker first, so no new row is leased while the last requests come in; their rows stay queued.
     const outboxStopped = worker.stop();
     const downloadsStopped = downloader.stop();
+    const escalationsStopped = escalations.stop();
     await app.close();
     if (!(await jobsRunning.settled(JOB_GRACE_MS))) log.warn('a scheduled job is still running; closing anyway (it is safe to run again)');
     await outboxStopped;
     await downloadsStopped;
+    await escalationsStopped;
     runtime.db.$client.close();
     log.info({ ms: Date.now() - started }, 'stopped');
     process.exit(0);

@@ -1,5 +1,6 @@
 import type { ScheduleConfig } from '../scheduler/schedule-config';
 import type { ServiceContext } from '../services/context';
+import type { EscalationSettings } from '../services/escalations';
 
 /** What the bot's handlers need. `now` is a parameter so flows can be driven at any moment in tests. */
 export interface BotDeps {
@@ -9,4 +10,6 @@ export interface BotDeps {
   kick: () => void;
   /** The 督查通报's office and recipients (schedule file `bulletin`); the defaults when not given. */
   bulletin?: ScheduleConfig['bulletin'];
+  /** The 约谈通知单's school name and the referral's office (schedule file `escalation`, `bulletin.office`). */
+  escalation?: EscalationSettings;
 }

@@ -27,6 +27,8 @@ export function interviewFormCard(item: Item, c: CardContext, o: { level: 1 | 2;
     renderEscalation('interview-form', {
       ...itemFacts(item, c, k),
       levelLabel: o.level === 1 ? '一级' : '二级',
+      levelOption: o.level === 1 ? '一级约谈（分管校领导约谈单位负责人）' : '二级约谈（书记、校长约谈单位主要负责人）',
+      levelValue: o.level === 1 ? 'interview1' : 'interview2',
       whoNote: o.level === 1 ? '一级约谈由分管校领导与单位负责人进行。' : '二级约谈由书记或校长与单位主要负责人进行。',
       addressee: o.addressee,
       interviewer: o.interviewer,

@@ -48,5 +48,4 @@ export const canRegister = (actor: Actor) => hasRole(actor, 'supervisor') || has
 export const canRegisterItem = (actor: Actor, item: Pick<Item, 'leaderId' | 'leadUnitId' | 'coopUnitIds' | 'confidential'>) =>
   canRegister(actor) && canView(actor, item);
 
-/** Who may issue an interview (约谈) on an item they may see: the office (and admins). */
-export const canIssueInterview = (actor: Actor) => hasRole(actor, 'supervisor') || hasRole(actor, 'admin');
+/** Who may issue the 约谈通知单 and the 问责 referral: domain/escalation.ts (mayIssue, refusal). */

@@ -2,7 +2,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { compose } from '../../src/compose';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
+import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../../src/scheduler/schedule-config';
 import { type SentMessage, startFakeFeishu } from '../support/fake-feishu';
 import { cardActionEvent, messageEvent, signedRequest } from '../support/feishu-signer';
 import { at, openTestDb } from '../support/fixtures';
@@ -14,7 +14,7 @@ export const VERIFICATION_TOKEN = 'test-verification-token';
  * The whole product as Feishu sees it: the server built by compose() with a real SQLite file, the real SDK pointed
  * at a local fake of the Open API, and helpers that play Feishu: signed, encrypted events and card callbacks.
  */
-export async function startBot() {
+export async function startBot(o: { schedule?: ScheduleConfig } = {}) {
   const fake = await startFakeFeishu();
   const tdb = openTestDb();
   const config: Config = {
@@ -28,7 +28,7 @@ export async function startBot() {
     feishu: { appId: fake.appId, appSecret: fake.appSecret, encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, domain: fake.url, mode: 'webhook' },
   };
   let clock = at('2026-11-23');
-  const bot = await compose(config, { db: tdb.db, calendar: tdb.ctx.calendar, schedule: DEFAULT_SCHEDULE }, createLogger('silent'), {
+  const bot = await compose(config, { db: tdb.db, calendar: tdb.ctx.calendar, schedule: o.schedule ?? DEFAULT_SCHEDULE }, createLogger('silent'), {
     now: () => clock,
     larkCache: new lark.DefaultCache(),
   });
@@ -81,6 +81,10 @@ export async function startBot() {
     },
     /** Sends whatever the outbox holds, as the running server would. */
     async flush() {
+      // A 约谈通知单's file is made after its transaction (services/escalation-documents.ts), then sent.
+      await bot.escalations.idle();
+      // A statistics workbook asked for from a card is written after the click (services/stats-export.ts).
+      await bot.statsExports.idle();
       await bot.worker.idle();
       await bot.worker.drain();
     },

@@ -73,6 +73,19 @@ export interface MessagePatch {
   at: number;
 }
 
+export interface FakeCalendarEvent {
+  calendar_id: string;
+  event_id: string;
+  idempotency_key?: string;
+  summary: string;
+  description: string;
+  start_time: { timestamp: string; timezone?: string };
+  end_time: { timestamp: string; timezone?: string };
+  location?: { name?: string };
+  /** open_ids of the attendees added. */
+  attendees: string[];
+}
+
 export interface CardUpdate {
   token: string;
   card: unknown;
@@ -227,6 +240,11 @@ export interface FakeFeishu {
   readonly patches: MessagePatch[];
   readonly cardUpdates: CardUpdate[];
   readonly files: UploadedFile[];
+  /**
+   * Calendar events created (`POST /open-apis/calendar/v4/calendars/:id/events`), with the attendees added to them
+   * (`POST …/events/:event_id/attendees`). A create with an `idempotency_key` seen before returns the first event.
+   */
+  readonly calendarEvents: FakeCalendarEvent[];
   /** Mutable: tests may push users/departments at any time. */
   readonly directory: FakeDirectory;
   /** Calls whose path starts with `pathPrefix` (optionally only one method). */
@@ -272,6 +290,8 @@ const TOKEN_PATHS = new Set([
 const MESSAGES = '/open-apis/im/v1/messages';
 const REPLY_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/;
 const MESSAGE_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/;
+const CALENDAR_EVENTS_RE = /^\/open-apis\/calendar\/v4\/calendars\/([^/]+)\/events$/;
+const CALENDAR_ATTENDEES_RE = /^\/open-apis\/calendar\/v4\/calendars\/([^/]+)\/events\/([^/]+)\/attendees$/;
 const URGENT_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/urgent_app$/;
 const DEPARTMENT_RE = /^\/open-apis\/contact\/v3\/departments\/([^/]+)$/;
 const RESOURCE_RE = /^\/open-apis\/im\/v1\/messages\/([^/]+)\/resources\/([^/]+)$/;
@@ -543,6 +563,7 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
   const patches: MessagePatch[] = [];
   const cardUpdates: CardUpdate[] = [];
   const files: UploadedFile[] = [];
+  const calendarEvents: FakeCalendarEvent[] = [];
   /** Resources of inbound messages, by `messageId/fileKey`. */
   const resources = new Map<string, Buffer>();
   const directory: FakeDirectory = {
@@ -913,6 +934,39 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
       cardUpdates.push({ token: cardToken, card, at: Date.now() });
       return { status: 200, body: { code: 0, msg: 'success' } };
     }
+    if (method === 'POST' && (m = CALENDAR_EVENTS_RE.exec(path))) {
+      const key = firstQuery(call.query, 'idempotency_key');
+      const again = key ? calendarEvents.find((e) => e.idempotency_key === key) : undefined;
+      if (again) return { status: 200, body: { code: 0, msg: 'success', data: { event: again as unknown as JsonValue } } };
+      const start = body.start_time as { timestamp?: unknown } | undefined;
+      const end = body.end_time as { timestamp?: unknown } | undefined;
+      if (typeof body.summary !== 'string' || typeof start?.timestamp !== 'string' || typeof end?.timestamp !== 'string') {
+        throw invalid('summary, start_time.timestamp and end_time.timestamp are required');
+      }
+      if (Number(end.timestamp) <= Number(start.timestamp)) throw invalid('end_time must be after start_time');
+      const event: FakeCalendarEvent = {
+        calendar_id: decodeURIComponent(m[1]!),
+        event_id: randomId('evt_fake_'),
+        ...(key ? { idempotency_key: key } : {}),
+        summary: body.summary,
+        description: typeof body.description === 'string' ? body.description : '',
+        start_time: body.start_time as FakeCalendarEvent['start_time'],
+        end_time: body.end_time as FakeCalendarEvent['end_time'],
+        location: body.location as FakeCalendarEvent['location'],
+        attendees: [],
+      };
+      calendarEvents.push(event);
+      return { status: 200, body: { code: 0, msg: 'success', data: { event: event as unknown as JsonValue } } };
+    }
+    if (method === 'POST' && (m = CALENDAR_ATTENDEES_RE.exec(path))) {
+      const event = calendarEvents.find((e) => e.event_id === decodeURIComponent(m![2]!));
+      if (!event) return fail(404, 193001, 'event not found');
+      if (firstQuery(call.query, 'user_id_type') !== 'open_id') throw invalid('user_id_type must be open_id here');
+      const list = Array.isArray(body.attendees) ? (body.attendees as Array<{ type?: unknown; user_id?: unknown }>) : [];
+      if (list.length === 0 || list.some((a) => a.type !== 'user' || typeof a.user_id !== 'string')) throw invalid('attendees: [{type: user, user_id}] required');
+      for (const a of list) if (!event.attendees.includes(a.user_id as string)) event.attendees.push(a.user_id as string);
+      return { status: 200, body: { code: 0, msg: 'success', data: { attendees: list as unknown as JsonValue } } };
+    }
     if (method === 'POST' && path === '/open-apis/im/v1/files') {
       const parts = parseMultipart(rawBuffer, String(call.headers['content-type'] ?? ''));
       const field = (n: string): MultipartPart | undefined => parts.find((p) => p.name === n);
@@ -1116,6 +1170,7 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
     patches,
     cardUpdates,
     files,
+    calendarEvents,
     directory,
     ws,
     callsTo(pathPrefix, method) {
@@ -1158,6 +1213,7 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
       patches.length = 0;
       cardUpdates.length = 0;
       files.length = 0;
+      calendarEvents.length = 0;
       resources.clear();
       faults.length = 0;
       uuids.clear();
