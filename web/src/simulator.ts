@@ -138,10 +138,25 @@ async function become(id: string) {
   state.me = id;
   localStorage.setItem('duban-sim-person', id);
   state.stream?.close();
+  document.body.removeAttribute('data-live');
+  // The stream first, then the chats as they are: nothing sent in between is missed (an update is applied once).
+  const es = new EventSource(`/sim/api/stream?as=${encodeURIComponent(id)}`);
+  state.stream = es;
+  const opened = new Promise<void>((resolve) => es.addEventListener('open', () => resolve(), { once: true }));
+  es.addEventListener('message', (e) => state.me === id && upsert(JSON.parse((e as MessageEvent).data), true));
+  es.addEventListener('update', (e) => state.me === id && upsert(JSON.parse((e as MessageEvent).data), true));
+  es.addEventListener('clock', (e) => {
+    state.now = JSON.parse((e as MessageEvent).data).now;
+    drawClock();
+  });
+  await opened;
   const r = await api<{ chats: Chat[]; messages: Message[]; now: string }>(`/sim/api/chats?as=${encodeURIComponent(id)}`);
+  if (state.me !== id) return;
   state.chats = r.chats;
   state.now = r.now;
+  const live = state.messages;
   state.messages = new Map(r.messages.map((m) => [m.messageId, m]));
+  for (const m of live.values()) if (m.version > (state.messages.get(m.messageId)?.version ?? Infinity)) state.messages.set(m.messageId, m);
   state.chat = r.chats[0]!.chatId;
   state.quote = null;
   drawQuote();
@@ -150,15 +165,8 @@ async function become(id: string) {
   drawClock();
   const me = state.people.find((p) => p.id === id);
   $('#me-posts').textContent = me ? me.posts.join('、') : '';
-  const es = new EventSource(`/sim/api/stream?as=${encodeURIComponent(id)}`);
-  es.addEventListener('message', (e) => upsert(JSON.parse((e as MessageEvent).data), true));
-  es.addEventListener('update', (e) => upsert(JSON.parse((e as MessageEvent).data), true));
-  es.addEventListener('clock', (e) => {
-    state.now = JSON.parse((e as MessageEvent).data).now;
-    drawClock();
-  });
-  es.addEventListener('open', () => document.body.setAttribute('data-live', 'yes'));
-  state.stream = es;
+  document.body.setAttribute('data-person', id);
+  document.body.setAttribute('data-live', 'yes');
 }
 
 function drawQuote() {
