@@ -85,6 +85,8 @@ export async function startBot(o: { schedule?: ScheduleConfig } = {}) {
       await bot.escalations.idle();
       // A statistics workbook asked for from a card is written after the click (services/stats-export.ts).
       await bot.statsExports.idle();
+      // The 台账 and the import template asked for in chat (services/document-requests.ts).
+      await bot.documents.idle();
       await bot.worker.idle();
       await bot.worker.drain();
     },

@@ -163,7 +163,7 @@ const rowsAdded = (t: string) => {
 const answeredCard = (r: Clicked) => r.answer.card?.data ?? r.privately.at(-1)?.content;
 
 describe('card actions: every role × action × normal/confidential × current/stale card', () => {
-  // The statistics buttons carry no item (id 0, the period packed in v): tests/stats/stats-card-actions.test.ts walks
+  // The statistics buttons carry no item (id 0, the period packed in v): tests/stats/stats-chat.test.ts walks
   // every role through them.
   const STATS_ACTIONS = ['stats_overview', 'stats_unit', 'stats_items', 'stats_excel'];
   it('covers every action the cards carry', () => {
