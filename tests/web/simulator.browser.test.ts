@@ -32,7 +32,7 @@ async function type(text: string) {
 /** The newest bot card in the open chat that shows `text`. */
 const card = (text: string): Locator => page.locator('.msg.bot').filter({ has: page.locator('.card', { hasText: text }) }).last();
 /** What the page shows may take a moment (a callback, a send through the outbox, the live stream). */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 50 });
+const poll = <T>(fn: () => Promise<T>, o: { timeout?: number } = {}) => expect.poll(fn, { timeout: 10_000, interval: 50, ...o });
 const toast = (text: string) => page.locator('#toasts .toast', { hasText: text });
 const button = (c: Locator, label: string) => c.locator('button.el-button', { hasText: new RegExp(`^${label}$`) });
 
