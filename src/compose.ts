@@ -22,6 +22,8 @@ import { type JobDeps, jobs } from './scheduler/jobs';
 import { allSinks, chaseAnswers } from './services/chase-records';
 import type { ServiceContext } from './services/context';
 import { BulletinWriter } from './services/bulletins';
+import { bulletinOfUpload, bulletinUploadSettler } from './bot/bulletin-upload';
+import { DocumentWriter } from './services/document-requests';
 import { StatsExportWriter } from './services/stats-export';
 import { consolePlugin } from './web/console-routes';
 import { simulatorPlugins } from './web/simulator-routes';
@@ -59,7 +61,11 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   // A 督查通报's Word file is written after the transaction that recorded the draft (services/bulletins.ts).
   const bulletins = new BulletinWriter({ db: runtime.db, calendar: runtime.calendar }, runtime.schedule.bulletin, log, () => worker.kick());
   // Files people send are fetched after the event's commit, then stored as evidence (bot/handle-file-message.ts).
-  const downloader = new InboundDownloader(runtime.db, messenger, evidenceSettler(runtime.db, runtime.calendar, () => worker.kick(), log), log, {
+  const evidence = evidenceSettler(runtime.db, runtime.calendar, () => worker.kick(), log);
+  const bulletinUpload = bulletinUploadSettler({ db: runtime.db, calendar: runtime.calendar }, () => worker.kick(), log);
+  // A corrected 督查通报 (a reply to its draft) is queued like evidence and settled by its own settler.
+  const settle: typeof evidence = (row, ...rest) => (bulletinOfUpload(row) !== null ? bulletinUpload(row, ...rest) : evidence(row, ...rest));
+  const downloader = new InboundDownloader(runtime.db, messenger, settle, log, {
     maxBytes: config.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES,
     clock: now,
   });
@@ -78,6 +84,8 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
     },
     () => worker.kick(),
   );
+  // The 台账 and the import template asked for in chat are written after the command's commit (services/document-requests.ts).
+  const documents = new DocumentWriter(ctx, log, () => worker.kick(), runtime.schedule.yellowWithin);
   const kick = () => {
     // Drains only if the request queued something (a request that sends nothing costs the sender nothing).
     worker.wake();
@@ -85,6 +93,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
     bulletins.kick();
     statsExports.kick();
     downloader.kick();
+    documents.kick();
   };
   const deps: BotDeps = { ctx, now, kick, bulletin: runtime.schedule.bulletin, escalation: escalationSettings };
   const dispatcher = createDispatcher(deps);
@@ -98,7 +107,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const jobDeps: JobDeps = { db: runtime.db, calendar: runtime.calendar, schedule: runtime.schedule };
   // What the jobs of one simulated moment plan is sent before the clock moves on (drain: at that moment).
   clock?.setJobs(jobs(runtime.schedule), jobDeps, async () => void (await worker.drain()));
-  return { app, worker, downloader, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps, bulletins, statsExports, escalations, clock };
+  return { app, worker, downloader, ctx, deps, dispatcher, messenger, local, ws, jobs: jobs(runtime.schedule), jobDeps, bulletins, statsExports, escalations, documents, clock };
 }
 
 /** What /healthz reports about the long connection. */

@@ -73,7 +73,7 @@ async function main() {
     console.error(`启动失败：${message}`);
     process.exit(1);
   }
-  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins, escalations } = await compose(config, runtime, log);
+  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins, escalations, documents } = await compose(config, runtime, log);
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
   } else {
@@ -95,6 +95,8 @@ async function main() {
   // Catching up at start: a statistics report due while the server was down goes now (once: stats_reports), and a
   // 督查通报 draft recorded just before a crash gets its file.
   bulletins.kick();
+  // A 台账 or template asked for just before a crash is written and sent now.
+  documents.kick();
   // A 约谈通知单 issued just before a crash gets its file (and its calendar event) now, and retries every minute.
   escalations.start();
   const statsJob = clock ? undefined : jobs.find((j) => j.name === 'stats-reports');

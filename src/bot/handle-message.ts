@@ -11,12 +11,16 @@ import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
 import { findSentMessage } from '../messenger/outbox';
 import { handleFileMessage } from './handle-file-message';
+import { archiveAnswer } from './archive-answer';
+import { archiveYear } from '../services/archive';
 import { bindUnitChat } from '../services/bind-chat';
 import { applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { registerAndSendSlip } from '../services/register-item';
-import { requestBulletin } from '../services/bulletins';
+import { bulletinOfMessage, requestBulletin } from '../services/bulletins';
+import { queueBulletinUpload } from './bulletin-upload';
 import { answerStats } from './stats-chat';
+import { answerExport, answerImportTemplate } from './export-chat';
 import { parsePeriod, previousBimonthly } from '../domain/stats-periods';
 import { cardContext } from './card-context';
 import { answerList } from './list-pages';
@@ -26,6 +30,9 @@ import type { BotDeps } from './deps';
 import { type ParsedCommand, parseCommand } from './parse-command';
 import { assertMayRegister, duplicatesOf, formValuesOf, registrationForm } from './register-form';
 import { resolveItemFields } from './resolve-fields';
+import { escalationSettings, issuedText } from './escalation-actions';
+import type { EscalationCommand } from './parse-escalation';
+import { issueEscalation } from '../services/escalations';
 import { resolveLeader, resolveUnit } from './resolve';
 
 /** The answer to a number that names no item the person may see. */
@@ -83,7 +90,12 @@ export function handleMessage(deps: BotDeps, event: Record<string, unknown>, log
   const conv: Conversation = { messageId: msg.message_id, inGroup: msg.chat_type === 'group', sender };
   const repliedItem = itemRepliedTo(deps, msg.parent_id, msg.root_id);
 
-  if (msg.message_type === 'file' || msg.message_type === 'image') return handleFileMessage(deps, { ...msg, message_id: msg.message_id }, sender, repliedItem, log);
+  if (msg.message_type === 'file' || msg.message_type === 'image') {
+    // A file in reply to a 督查通报 draft's card or file is its corrected text (修改后上传), not evidence.
+    const bulletinId = msg.parent_id ? bulletinOfMessage(db, msg.parent_id) : null;
+    if (bulletinId) return queueBulletinUpload(deps, { ...msg, message_id: msg.message_id }, sender, bulletinId, log);
+    return handleFileMessage(deps, { ...msg, message_id: msg.message_id }, sender, repliedItem, log);
+  }
   if (msg.message_type !== 'text') {
     if (repliedItem) answerError(db, conv, new DubanError(ErrorCode.InvalidInput, '请用文字回复进展情况（图片、文件请在进展中写明链接）'), now);
     else if (!conv.inGroup) answer(db, conv, helpCard(), now);
@@ -217,7 +229,31 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return draftBulletin(deps, p.period, conv, now);
     case 'stats':
       return answerStats(deps, p, conv, now);
+    case 'interview':
+    case 'referral':
+      return issueFromChat(deps, p, conv, now);
+    case 'archive':
+      return answer(db, conv, archiveAnswer(archiveYear(ctx, { actorId: sender, year: p.year, channel: 'command', now }), p.year), now);
+    case 'export':
+      return answerExport(deps, p.filters, conv, now);
+    case 'import_template':
+      return answerImportTemplate(deps, conv, now);
   }
+}
+
+/**
+ * `/督办 约谈 <编号> 时间:… 地点:… 约谈人:…` and `/督办 问责 <编号>`: issued at once (bot/parse-escalation.ts); the
+ * Word file follows privately to the addressee and the copied leaders once written (services/escalation-documents.ts).
+ */
+function issueFromChat(deps: BotDeps, p: EscalationCommand, conv: Conversation, now: Date) {
+  const target = getItemDetail(deps.ctx, conv.sender, p.ref).item;
+  const settings = escalationSettings(deps);
+  const { row, item } =
+    p.kind === 'referral'
+      ? issueEscalation(deps.ctx, settings, { itemId: target.id, actorId: conv.sender, channel: 'command', step: 'referral' }, now)
+      : issueEscalation(deps.ctx, settings, { itemId: target.id, actorId: conv.sender, channel: 'command', step: p.step, time: p.time, place: p.place, interviewer: p.interviewer, reason: p.reason }, now);
+  const c = cardContext(deps.ctx.db, deps.ctx.calendar, now);
+  return answer(deps.ctx.db, conv, receiptCard(item, c, issuedText(row.step, row.number, item.number, c.unitName(item.leadUnitId))), now, item.id, 'receipt');
 }
 
 /**

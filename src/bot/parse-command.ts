@@ -50,6 +50,8 @@ import { type ListFilterText, type ListScope, parseList } from './parse-list';
 import { BULLETIN_USAGE, type BulletinCommand, parseBulletin } from './parse-bulletin';
 import { ARCHIVE_USAGE, type ArchiveCommand, parseArchive } from './parse-archive';
 import { STATS_USAGE, type StatsCommand, parseStats } from './parse-stats';
+import { ESCALATION_USAGE, type EscalationCommand, parseEscalation } from './parse-escalation';
+import { EXPORT_USAGE, type ExportCommand, TEMPLATE_USAGE, parseExport } from './parse-export';
 import { CYCLE_WORDS, type Fields, KIND_WORDS, MODE_WORDS, YES_NO, parseFields, pickWord, shorten } from './parse-fields';
 
 export type { ListFilterText } from './parse-list';
@@ -83,12 +85,14 @@ export type ParsedCommand =
   | BulletinCommand
   | ArchiveCommand
   | StatsCommand
+  | ExportCommand
+  | EscalationCommand
   /** Text that is not addressed to /督办 at all. */
   | { kind: 'not_command' }
   /** A /督办 command that is wrong: message says what, in plain Chinese. */
   | { kind: 'error'; message: string };
 
-type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind' | 'bulletin' | 'stats' | 'archive';
+type Sub = 'help' | 'new' | 'edit' | 'cancel' | 'merge' | 'list' | 'view' | 'progress' | 'urge' | 'bind' | 'bulletin' | 'stats' | 'archive' | 'export' | 'import_template' | 'interview' | 'referral';
 
 // ───────────────────────────── mentions and whitespace ─────────────────────────────
 
@@ -128,6 +132,10 @@ const USAGE: Record<Sub, string> = {
   bulletin: BULLETIN_USAGE,
   archive: ARCHIVE_USAGE,
   stats: STATS_USAGE,
+  export: EXPORT_USAGE,
+  import_template: TEMPLATE_USAGE,
+  interview: ESCALATION_USAGE.interview,
+  referral: ESCALATION_USAGE.referral,
 };
 const NEW_EXAMPLE =
   '/督办 新建 完成本科教学审核评估自评报告 主办:教务处 协办:学生处,人事处 截止:2026-06-30 分管:张三 来源:校长办公会 重要';
@@ -149,6 +157,8 @@ const COMMAND_LIST = [
   USAGE.bulletin,
   USAGE.archive,
   USAGE.stats,
+  USAGE.export,
+  USAGE.import_template,
   USAGE.help,
 ].join('\n');
 
@@ -196,6 +206,15 @@ const SUB_ALIASES: ReadonlyArray<readonly [string, Sub]> = (
     ['archive', 'archive'],
     ['统计', 'stats'],
     ['stats', 'stats'],
+    ['导出', 'export'],
+    ['export', 'export'],
+    ['约谈', 'interview'],
+    ['interview', 'interview'],
+    ['问责', 'referral'],
+    ['移交问责', 'referral'],
+    ['导入模板', 'import_template'],
+    ['模板', 'import_template'],
+    ['template', 'import_template'],
   ] as const
 )
   .slice()
@@ -451,5 +470,13 @@ export function parseCommand(text: string, opts: ParseOptions = {}): ParsedComma
       return parseArchive(args);
     case 'stats':
       return parseStats(args);
+    case 'export':
+      return parseExport(args);
+    case 'import_template':
+      if (opts.mayRegister === false) return error('只有督办人员可以批量登记事项');
+      return { kind: 'import_template' };
+    case 'interview':
+    case 'referral':
+      return parseEscalation(sub, args, takeRef);
   }
 }

@@ -203,7 +203,7 @@ describe('a file with a bad row', () => {
     const bad = sheet.getCell(3, col(field));
     expect(bad.fill).toMatchObject({ fgColor: { argb: BAD_FILL } });
     expect(bad.note).toBe(message);
-    expect(sheet.getCell(2, col(field)).fill?.fgColor?.argb).not.toBe(BAD_FILL);
+    expect(JSON.stringify(sheet.getCell(2, col(field)).fill ?? {})).not.toContain(BAD_FILL);
     // The rows come back as sent, so the person corrects the cell and sends the file again.
     expect(sheet.getCell(2, col('title')).value).toBe(good(1).title);
     expect(sheet.getCell(4, col('title')).value).toBe(good(3).title);
