@@ -3,6 +3,7 @@ import receiptMoved from '../../cards/receipt-moved.json' with { type: 'json' };
 import type { chases } from '../db/schema';
 import { CHASE_LABELS } from '../domain/chase-ladder';
 import { COMMAND_LABELS } from '../domain/commands';
+import { ESCALATION_ACTION_LABELS, PROPOSAL_LABELS } from '../domain/escalation';
 import { chinaDate } from '../domain/dates';
 import { type ItemState, KIND_LABELS, type Item, STATE_LABELS, isOpen } from '../domain/item';
 import { clip, fitCard, formatDate, formatTime, statusOf } from './format';
@@ -72,7 +73,7 @@ export const HISTORY_SHOWN = 15;
 export const PROGRESS_SHOWN = 10;
 
 /** History actions in the domain's words; rows written by later features fall back to their code. */
-const ACTION_LABELS: Record<string, string> = { ...COMMAND_LABELS, merge_in: '并入事项', add_evidence: '提交佐证材料' };
+const ACTION_LABELS: Record<string, string> = { ...COMMAND_LABELS, merge_in: '并入事项', add_evidence: '提交佐证材料', ...ESCALATION_ACTION_LABELS };
 
 const stateName = (s: string | null) => (s && s in STATE_LABELS ? STATE_LABELS[s as ItemState] : (s ?? ''));
 
@@ -102,11 +103,11 @@ const countLine = (total: number, shown: number) =>
   total > shown ? `共 ${total} 条，显示最近 ${shown} 条` : `共 ${total} 条`;
 
 /** Chase kinds in the words of the history; the ladder's own, plus the records made by hand. */
-const CHASE_KIND_LABELS: Record<string, string> = { ...CHASE_LABELS, manual: '督查室催办', interview: '约谈（已签发）' };
+const CHASE_KIND_LABELS: Record<string, string> = { ...CHASE_LABELS, ...PROPOSAL_LABELS, manual: '督查室催办', interview: '约谈（已签发）' };
 /** Kinds that ask the unit to act, so whether it answered is worth saying. */
 const ANSWERABLE = new Set<string>(['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning', 'progress_request', 'manual']);
 /** Order of the lines: the ladder's order, then what was done by hand. */
-const CHASE_ORDER = ['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning', 'interview_proposal', 'progress_request', 'progress_missed', 'manual', 'interview'];
+const CHASE_ORDER = ['unclaimed', 'due_soon', 'due_today', 'overdue', 'warning', 'interview_proposal', 'interview2_proposal', 'referral_proposal', 'progress_request', 'progress_missed', 'manual', 'interview'];
 /** Names shown per line before '等 N 人'. */
 const CHASE_NAMES_SHOWN = 3;
 
