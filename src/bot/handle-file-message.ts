@@ -107,6 +107,8 @@ export function handleFileMessage(
  */
 export function evidenceSettler(db: Db, calendar: WorkCalendar, kick: () => void, log: Logger): Settler {
   return async (row: InboundFileRow, fetched: Fetched, owner: string, now: Date) => {
+    // Rows queued for another use (a 通报 upload) are another settler's; compose routes them by purpose.
+    if (row.purpose !== 'evidence') throw new Error(`inbound file ${row.id}: purpose ${row.purpose} is not evidence`);
     const check = fetched.kind === 'bytes' ? await checkEvidenceType(fetched.bytes, row.fileName) : null;
     db.transaction(
       (tx) => {

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { type ButtonValue, type Card, type CardContext, listCard } from '../cards/cards';
 import { isStranger } from '../domain/actor';
 import { LIGHT_LABELS } from '../domain/deadline';
-import { type ItemState, ItemStates, STATE_LABELS } from '../domain/item';
+import { type ItemState, ItemStates, SOURCE_LABELS, STATE_LABELS, SourceCategories } from '../domain/item';
 import type { DbOrTx } from '../db/client';
 import { loadActor } from '../db/org-repository';
 import { outbox } from '../db/schema';
@@ -57,6 +57,8 @@ const savedSchema = z.strictObject({
     year: z.number().int().optional(),
     keyword: z.string().optional(),
     closed: z.enum(['only', 'include']).optional(),
+    archiveYear: z.number().int().optional(),
+    archiveCategory: z.enum(SourceCategories).optional(),
   }),
 });
 
@@ -78,6 +80,8 @@ export function filterText(f: ListFilters, c: Pick<CardContext, 'unitName'>): st
   if (f.year !== undefined) parts.push(`${f.year}年`);
   if (f.keyword) parts.push(`关键词“${f.keyword}”`);
   if (f.closed) parts.push(f.closed === 'only' ? '只看已办结' : '含已办结');
+  if (f.archiveYear !== undefined) parts.push(`${f.archiveYear}年归档`);
+  if (f.archiveCategory) parts.push(`类别 ${SOURCE_LABELS[f.archiveCategory]}`);
   return parts.join(' · ');
 }
 
@@ -101,6 +105,8 @@ export function resolveListFilters(db: DbOrTx, t: ListFilterText): ListFilters {
   if (t.year !== undefined) f.year = t.year;
   if (t.keyword) f.keyword = t.keyword;
   if (t.closed) f.closed = t.closed;
+  if (t.archiveYear !== undefined) f.archiveYear = t.archiveYear;
+  if (t.archiveCategory) f.archiveCategory = t.archiveCategory;
   return f;
 }
 

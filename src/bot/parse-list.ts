@@ -2,7 +2,8 @@
  * The 列表 part of chat commands: a scope (我的 | 本单位 | 逾期 | 待审核 | 全部) and filters (a light, a state, a unit,
  * the year, a keyword in the title, closed items), in any order. Pure, like the rest of the parser.
  */
-import type { ItemState } from '../domain/item';
+import { parseArchiveCategory } from '../domain/archive';
+import { SOURCE_LABELS, type ItemState, type SourceCategory } from '../domain/item';
 import { shorten } from './parse-fields';
 
 export type ListScope = 'mine' | 'unit' | 'overdue' | 'review' | 'all';
@@ -39,6 +40,10 @@ export interface ListFilterText {
   keyword?: string;
   /** 已办结: only closed and archived items; 含已办结: those as well. */
   closed?: 'only' | 'include';
+  /** 归档:2026 — only items filed under that year (archived). */
+  archiveYear?: number;
+  /** 类别:<来源类别> — only items filed under that category (archived). */
+  archiveCategory?: SourceCategory;
 }
 
 const LIST_LIGHTS: Record<string, 'red' | 'yellow' | 'green'> = {
@@ -93,7 +98,7 @@ const LIST_STATE_WORDS: Record<string, ItemState[]> = {
 };
 /** States that may stand alone after 列表 (待审核 alone is the scope, 已办结 alone the closed ones). */
 const BARE_STATES = ['已登记', '待认领', '办理中', '已销号', '已归档', '已撤销', '已合并'];
-type ListKey = 'state' | 'unit' | 'year' | 'keyword';
+type ListKey = 'state' | 'unit' | 'year' | 'keyword' | 'archive' | 'category';
 const LIST_KEYS: Record<string, ListKey> = {
   状态: 'state',
   state: 'state',
@@ -110,15 +115,21 @@ const LIST_KEYS: Record<string, ListKey> = {
   标题: 'keyword',
   keyword: 'keyword',
   kw: 'keyword',
+  归档: 'archive',
+  归档年度: 'archive',
+  archive: 'archive',
+  类别: 'category',
+  来源类别: 'category',
+  category: 'category',
 };
-const LIST_KEY_LABEL: Record<ListKey, string> = { state: '状态', unit: '单位', year: '年份', keyword: '关键词' };
+const LIST_KEY_LABEL: Record<ListKey, string> = { state: '状态', unit: '单位', year: '年份', keyword: '关键词', archive: '归档', category: '类别' };
 export const LIST_KEYWORD_MAX = 30;
 
 /** A key with its value (quoted values keep their spaces), or a bare word. */
 const LIST_TOKEN_RE = /([^\s:：]+)\s*[:：]\s*(“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』|‘[^’]*’|\S*)|(\S+)/g;
 const QUOTED_RE = /^(?:“([^”]*)”|"([^"]*)"|「([^」]*)」|『([^』]*)』|‘([^’]*)’)$/;
 const LIST_HINT =
-  '范围可选：我的（默认）、本单位、逾期、待审核、全部；条件可写：红、黄、绿，状态:办理中，单位:教务处，年份:2026，关键词:培养方案，已办结（只看已办结）或 含已办结';
+  '范围可选：我的（默认）、本单位、逾期、待审核、全部；条件可写：红、黄、绿，状态:办理中，单位:教务处，年份:2026，关键词:培养方案，已办结（只看已办结）或 含已办结，归档:2026 与 类别:校领导批示（已归档的事项）';
 const LIST_EXAMPLE = '/督办 列表 本单位 红 关键词:培养方案';
 
 const unquote = (v: string) => {
@@ -178,7 +189,7 @@ export function parseList(args: string): ListAnswer {
     const key = LIST_KEYS[keyText.toLowerCase()];
     const value = unquote(m[2]!).replace(/\s+/g, ' ').trim();
     if (!key) {
-      problems.push(`无法识别条件“${shorten(keyText)}:”（可用：状态、单位、年份、关键词）`);
+      problems.push(`无法识别条件“${shorten(keyText)}:”（可用：状态、单位、年份、关键词、归档、类别）`);
       continue;
     }
     const label = LIST_KEY_LABEL[key];
@@ -214,6 +225,18 @@ export function parseList(args: string): ListAnswer {
         if (Array.from(value).length > LIST_KEYWORD_MAX) problems.push(`关键词最多 ${LIST_KEYWORD_MAX} 字`);
         else f.keyword = value;
         break;
+      case 'archive': {
+        const year = yearOf(value);
+        if (year === null) problems.push(`归档年度“${shorten(value)}”应为四位数字，如 归档:2026`);
+        else f.archiveYear = year;
+        break;
+      }
+      case 'category': {
+        const c = parseArchiveCategory(value);
+        if (!c) problems.push(`类别“${shorten(value)}”无法识别（可选：${Object.values(SOURCE_LABELS).join('、')}）`);
+        else f.archiveCategory = c;
+        break;
+      }
     }
   }
 
@@ -223,6 +246,12 @@ export function parseList(args: string): ListAnswer {
     if (chosen === 'overdue' || chosen === 'review') problems.push(`“${chosen === 'overdue' ? '逾期' : '待审核'}”只含未办结的事项，不能与“${word}”同用`);
     if (f.lights?.length) problems.push(`已办结的事项没有红黄绿灯，“${word}”不能与红、黄、绿同用`);
     if (f.states?.length) problems.push(`已写状态，无需再写“${word}”`);
+  }
+  if (f.archiveYear !== undefined || f.archiveCategory) {
+    const word = f.archiveYear !== undefined ? `归档:${f.archiveYear}` : '类别:';
+    if (chosen === 'overdue' || chosen === 'review') problems.push(`“${chosen === 'overdue' ? '逾期' : '待审核'}”只含未办结的事项，不能与“${word}”同用`);
+    if (f.lights?.length) problems.push(`已归档的事项没有红黄绿灯，“${word}”不能与红、黄、绿同用`);
+    if (f.states?.some((x) => x !== 'archived')) problems.push(`“${word}”只查已归档的事项，不能再写其他状态`);
   }
   if (problems.length) return error(`列表条件有误：${problems.join('；')}。\n${LIST_HINT}。\n例如：${LIST_EXAMPLE}`);
   return { kind: 'list', scope: chosen, filters: f };

@@ -119,6 +119,9 @@ export interface ItemFilter {
   deadlineIn?: Array<{ from?: string; before?: string }>;
   /** The year of the number (督办〔2026〕…). */
   year?: number;
+  /** 归档: filed under this year / this source category. */
+  archiveYear?: number;
+  archiveCategory?: string;
   /** The title contains this text (ASCII letters in any case). */
   titleContains?: string;
   /** 我的: items the person leads, registered, answers for with a unit, or must sign off as a principal. */
@@ -185,6 +188,8 @@ function conditions(f: ItemFilter) {
     conds.push(ranges.length ? sql`(${or(...ranges)})` : sql`0`);
   }
   if (f.year !== undefined) conds.push(eq(items.year, f.year));
+  if (f.archiveYear !== undefined) conds.push(eq(items.archiveYear, f.archiveYear));
+  if (f.archiveCategory !== undefined) conds.push(eq(items.archiveCategory, f.archiveCategory));
   if (f.titleContains) conds.push(sql`instr(lower(${items.title}), lower(${f.titleContains})) > 0`);
   if (f.visibleTo) {
     const v = visibility(f.visibleTo);

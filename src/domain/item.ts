@@ -130,4 +130,8 @@ export interface Item {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** 归档: when it was filed, under which year (closed) and source category; an archived item is read-only. */
+  archivedAt?: string | null;
+  archiveYear?: number | null;
+  archiveCategory?: string | null;
 }

@@ -107,6 +107,8 @@ function checkPermission(actor: Actor, item: Item, command: Command) {
 
 function checkState(item: Item, command: Command) {
   if (ALLOWED_STATES[command.type].includes(item.state)) return;
+  // Filed items are read-only whatever is asked (no command lists 'archived' among its states).
+  if (item.state === 'archived') throw refuse(ErrorCode.InvalidState, archivedRefusal(item));
   const hint: Partial<Record<CommandType, string>> = {
     claim: item.state === 'registered' ? '督办单尚未发出' : '该事项已被认领',
     report_progress: item.state === 'assigned' ? '请先认领' : '',
@@ -118,6 +120,10 @@ function checkState(item: Item, command: Command) {
     `${item.number} 当前状态为“${STATE_LABELS[item.state]}”，不能${COMMAND_LABELS[command.type]}${extra}`,
   );
 }
+
+/** What anyone trying to change a filed item is told. */
+export const archivedRefusal = (item: Pick<Item, 'number' | 'archiveYear'>) =>
+  `${item.number} 已归档${item.archiveYear ? `（${item.archiveYear}年）` : ''}，只读，不能再办理或修改`;
 
 /** Refuses, as `decide` would, a command this person may not give on the item in its present state. */
 export function assertAllowed(item: Item, type: CommandType, actor: Actor): void {

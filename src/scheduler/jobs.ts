@@ -3,6 +3,8 @@ import type { Db } from '../db/client';
 import { runChaseSweep } from './chase-sweep';
 import { runSupervisorSummary, runUnitDigests } from './digests';
 import type { ScheduleConfig } from './schedule-config';
+import { archiveDue } from '../services/archive';
+import { noEvents } from '../services/context';
 import { runStatsReports } from './stats-reports';
 
 export interface JobDeps {
@@ -22,6 +24,9 @@ export interface Job {
   description: string;
   run(deps: JobDeps, now: Date): object;
 }
+
+/** What the archive job reports (the numbers filed are in the history, not in the log). */
+const summary = (r: { archived: number; byCategory: object }) => ({ archived: r.archived, byCategory: r.byCategory });
 
 export function jobs(schedule: ScheduleConfig): Job[] {
   return [
@@ -48,6 +53,12 @@ export function jobs(schedule: ScheduleConfig): Job[] {
       cron: schedule.times.statsReport,
       description: '双月及年度统计报告：期满后第一个工作日发送统计卡片和 Excel（停机错过的补发，每期只发一次）',
       run: (d, now) => runStatsReports(d.db, d.calendar, now, d.schedule),
+    },
+    {
+      name: 'archive',
+      cron: schedule.archive.time,
+      description: `归档：销号满 ${schedule.archive.afterDays ?? '—'} 天的事项按年度、来源类别归档（只读）${schedule.archive.afterDays === null ? '（已关闭）' : ''}`,
+      run: (d, now) => (d.schedule.archive.afterDays === null ? { off: true } : summary(archiveDue({ db: d.db, calendar: d.calendar, events: noEvents }, now, d.schedule.archive.afterDays))),
     },
   ];
 }

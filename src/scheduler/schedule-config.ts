@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { type ChaseKind, DEFAULT_LADDER, type LadderConfig } from '../domain/chase-ladder';
 import { DEFAULT_ESCALATION_TIMING, type EscalationTiming } from '../domain/escalation';
+import { DEFAULT_ARCHIVE_AFTER_DAYS } from '../domain/archive';
 import { SUPERVISOR_NOTICE_KINDS, type SupervisorNoticeKind } from '../domain/supervisor-notices';
 
 /** The steps that reach the unit head, and so may be sent as 加急. */
@@ -41,6 +42,11 @@ export interface ScheduleConfig {
    * or one it may write to) and invite the unit head and the 约谈人 — null (the default): no calendar.
    */
   escalation: EscalationTiming & { school: string; calendarId: string | null };
+  /**
+   * 归档: the daily job (`time`, cron) files every item closed at least `afterDays` days before; null switches the
+   * automatic filing off (`/督办 归档 <年份>` still files by hand). Default: 30 days, 07:30.
+   */
+  archive: { afterDays: number | null; time: string };
 }
 
 export const BULLETIN_RECIPIENTS = ['supervisor', 'leader', 'principal', 'unitHead', 'liaison'] as const;
@@ -55,6 +61,7 @@ export const DEFAULT_SCHEDULE: ScheduleConfig = {
   supervisorNotices: SUPERVISOR_NOTICE_KINDS,
   bulletin: { office: '督查室', recipients: ['supervisor', 'leader', 'principal', 'unitHead'] },
   escalation: { ...DEFAULT_ESCALATION_TIMING, school: '', calendarId: null },
+  archive: { afterDays: DEFAULT_ARCHIVE_AFTER_DAYS, time: '30 7 * * *' },
 };
 
 const cron = z.string().refine((s) => validate(s), '不是有效的 cron 表达式');
@@ -71,6 +78,7 @@ const fileSchema = z.strictObject({
     .strictObject({ interview2After: days, referralAfter: days, school: z.string().trim().max(30), calendarId: z.string().trim().min(1).max(200).nullable() })
     .partial()
     .optional(),
+  archive: z.strictObject({ afterDays: z.number().int().min(0).max(3650).nullable(), time: cron }).partial().optional(),
   yellowWithin: days.optional(),
   quietHours: z.strictObject({ start: clock, end: clock }).partial().optional(),
   urgent: z.array(z.enum(URGENT_STEPS)).optional(),
@@ -105,6 +113,7 @@ export function parseScheduleConfig(text: string): ScheduleConfig {
     supervisorNotices: f.supervisorNotices ?? DEFAULT_SCHEDULE.supervisorNotices,
     bulletin: { ...DEFAULT_SCHEDULE.bulletin, ...f.bulletin },
     escalation: { ...DEFAULT_SCHEDULE.escalation, ...f.escalation },
+    archive: { ...DEFAULT_SCHEDULE.archive, ...f.archive },
     ladder: { ...DEFAULT_LADDER, ...f.ladder, flagged: { ...DEFAULT_LADDER.flagged, ...f.ladder?.flagged } },
   };
 }

@@ -1,7 +1,7 @@
 import { filesOfItem } from '../db/file-repository';
 import { type Actor, hasRole, unitsOf } from '../domain/actor';
 import { DubanError, ErrorCode } from '../domain/errors';
-import type { Item, ItemState } from '../domain/item';
+import type { Item, ItemState, SourceCategory } from '../domain/item';
 import { ItemStates, OPEN_STATES } from '../domain/item';
 import { parseItemNumber } from '../domain/item-number';
 import { canView } from '../domain/permissions';
@@ -47,6 +47,9 @@ export interface ListFilters {
   keyword?: string;
   /** 已办结: only closed and archived items; 含已办结: those as well as the scope's open ones. */
   closed?: 'only' | 'include';
+  /** 归档: only items filed under this year / this source category. */
+  archiveYear?: number;
+  archiveCategory?: SourceCategory;
 }
 
 export interface ListQuery {
@@ -96,6 +99,8 @@ export function listFilter(ctx: ServiceContext, actor: Actor, q: ListQuery, now:
       : f.closed === 'include'
         ? [...new Set([...base, ...DONE_STATES])]
         : base;
+  // 归档:/类别: look in the archive only (the parser refused any other state with them).
+  if (f.archiveYear !== undefined || f.archiveCategory) states = ['archived'];
   // 待审核 and 逾期 are about open items, and only open items have a light.
   if (q.scope === 'review') states = states.filter((s) => REVIEW_STATES.includes(s));
   if (q.scope === 'overdue' || f.lights?.length) states = states.filter((s) => OPEN_STATES.includes(s));
@@ -112,6 +117,8 @@ export function listFilter(ctx: ServiceContext, actor: Actor, q: ListQuery, now:
   }
   if (f.unitIds?.length) filter.unitIds = f.unitIds;
   if (f.year !== undefined) filter.year = f.year;
+  if (f.archiveYear !== undefined) filter.archiveYear = f.archiveYear;
+  if (f.archiveCategory) filter.archiveCategory = f.archiveCategory;
   if (f.keyword) filter.titleContains = f.keyword;
   // 全部 and the closed ones read newest first; the others by deadline, open items first when closed ones are in.
   filter.newestFirst = q.scope === 'all' || chosen.every((s) => !OPEN_STATES.includes(s));
