@@ -9,7 +9,8 @@ export interface WantedFile {
   fileKey: string;
   resourceType: 'file' | 'image';
   fileName: string;
-  purpose: 'evidence';
+  /** evidence for `itemId`; or `bulletin:<id>`: a corrected 督查通报 for that draft (bot/bulletin-upload.ts). */
+  purpose: 'evidence' | `bulletin:${number}`;
   itemId: number | null;
   senderId: string;
   inGroup: boolean;

@@ -10,7 +10,8 @@ import { readFileBytes } from '../../src/files/file-store';
 import { insertProgress } from '../../src/db/history-repository';
 import { bulletinOfMessage, replaceBulletinFile, writePendingBulletins } from '../../src/services/bulletins';
 import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
-import { type Bot, buttonLabels, buttonValue, startBot } from '../e2e/harness';
+import { type Bot, VERIFICATION_TOKEN, buttonLabels, buttonValue, startBot } from '../e2e/harness';
+import { messageEvent } from '../support/feishu-signer';
 import { WHO, at } from '../support/fixtures';
 import { HEAD, type Semester, scriptSemester } from '../stats/semester';
 import { docxParagraphs, docxTableRows } from './docx-text';
@@ -223,5 +224,45 @@ describe('督查通报', () => {
       ['督查通报〔2027〕第2期', 'void'],
       ['督查通报〔2027〕第3期', 'draft'],
     ]);
+  });
+
+  it('修改后上传 in chat: a .docx sent in reply to the draft card is fetched and replaces the draft; anything else is refused with the reason', async () => {
+    const b = bulletins().at(-1)!;
+    const card = h.fake.sent.filter((m) => m.receive_id === WHO.supervisor && m.msg_type === 'interactive' && cardText(m).includes('督查通报〔2027〕第3期')).at(-1)!;
+    const original = readFileBytes(h.db, h.db.$client.prepare('SELECT sha256 FROM files WHERE id = ?').pluck().get(b.file_id) as string);
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(original);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('</w:body>', '<w:p><w:r><w:t>修改稿：补充第五部分。</w:t></w:r></w:p></w:body>'));
+    const edited = Buffer.from(await zip.generateAsync({ type: 'nodebuffer' }));
+
+    let seq = 0;
+    const sendFile = async (from: string, bytes: Buffer, name: string, parentId = card.message_id) => {
+      const messageId = `om_bulletin_file_${++seq}`;
+      const key = `file_v3_${messageId}`;
+      h.fake.addResource(messageId, key, bytes);
+      const ev = messageEvent({ token: VERIFICATION_TOKEN, senderOpenId: from, chatId: `oc_p2p_${from}`, chatType: 'p2p', messageType: 'file', content: { file_key: key, file_name: name }, messageId, parentId });
+      expect((await h.post(ev)).statusCode).toBe(200);
+      await h.bot.downloader.idle();
+      await h.bot.downloader.drain();
+      await h.flush();
+      return h.repliesTo(messageId).map((m) => cardText(m)).join('\n');
+    };
+    // Not the office, not a .docx by name: refused at once; a .docx by name that is not one: refused once fetched.
+    expect(await sendFile(WHO.leader, edited, '改过的.docx')).toContain('只有督查室人员');
+    expect(await sendFile(WHO.supervisor, Buffer.from('%PDF-1.4 …'), '通报.pdf')).toContain('不是 .docx 文件');
+    expect(await sendFile(WHO.supervisor, Buffer.from('%PDF-1.4 …'), '通报.docx')).toContain('请发送 Word 文档（.docx）');
+    expect(bulletins().at(-1)!.file_id).toBe(b.file_id);
+
+    const before = h.fake.sent.length;
+    await sendFile(WHO.supervisor, edited, '第3期（修改稿）.docx');
+    const now = bulletins().at(-1)!;
+    expect(now.file_id).not.toBe(b.file_id);
+    const back = h.fake.sent.slice(before).filter((m) => m.receive_id === WHO.supervisor);
+    expect(back.map((m) => m.msg_type).sort()).toEqual(['file', 'interactive']);
+    expect(cardText(back.find((m) => m.msg_type === 'interactive')!)).toContain('第3期（修改稿）.docx');
+    const upload = h.fake.files.at(-1)!;
+    expect((await docxParagraphs(upload.data)).at(-1)).toBe('修改稿：补充第五部分。');
+    expect(h.db.$client.prepare("SELECT status FROM inbound_files WHERE purpose = ? ORDER BY id").pluck().all(`bulletin:${b.id}`)).toEqual(['refused', 'stored']);
   });
 });
