@@ -10,15 +10,22 @@ import { createLogger } from './logger';
 import { describeImport, importOrgFile, openRuntime } from './runtime';
 import { runJob } from './scheduler/cron';
 import { statsCommand } from './cli-stats';
+import { exportCommand } from './cli-export';
+import { importCommand } from './cli-import';
 
 const USAGE = `用法（usage）:
   npm run duban -- org import <FILE>     导入/更新组织架构（单位、人员、角色），重复导入不产生变化
   npm run duban -- tick [--at <时刻>]    按指定时刻运行全部定时任务并发送消息，例如 --at 2026-12-01T09:00+08:00
-                                         （同一时刻重复运行不会重复发送）
+                                         （同一时刻重复运行不会重复发送；本地模式下服务在运行时，改为调整服务的
+                                         模拟时钟，其间到点的任务依次运行，消息出现在聊天模拟器中）
   npm run duban -- backup <FILE> [--force]
                                          在线备份数据库到 FILE（服务运行时也可），已存在的文件须加 --force 才覆盖
   npm run duban -- stats --from <YYYY-MM-DD> --to <YYYY-MM-DD> [--unit <单位>] [--json]
                                          各单位在办、应办结、已办结、按时办结、逾期、延期、协办及办结率（--json 输出 JSON）
+  npm run duban -- export ledger --out <FILE.xlsx> [--year <年份>] [--unit <单位>] [--state <状态>]
+                                         导出台账（全部事项含涉密，每项的字段、状态、红黄绿灯、剩余工作日、进展；另一工作表为办理记录）
+  npm run duban -- import <FILE.xlsx> [--dry-run] [--as <open_id>]
+                                         按“/督办 导入模板”的模板批量登记，整份文件无误才登记并发送督办单（--dry-run 只检查）
   npm run duban -- help                  显示本帮助`;
 
 /** "2026-12-01T09:00+08:00", or a bare date meaning 09:00 in Beijing. */
@@ -65,6 +72,41 @@ async function tick(config: ReturnType<typeof loadConfig>, at: Date): Promise<nu
     await bot.app.close();
     runtime.db.$client.close();
   }
+}
+
+/**
+ * Local mode with the server running: moves its clock (`POST /local/clock`), which runs the jobs due on the way there
+ * as the cron would have, and prints what ran. null when no local server answers (the caller runs the jobs itself).
+ */
+async function tickLocalServer(config: ReturnType<typeof loadConfig>, at: Date, given: boolean): Promise<number | null> {
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+  let res: Response;
+  try {
+    const clock = (await (await fetch(`${base}/local/clock`, { signal: AbortSignal.timeout(5_000) })).json()) as { now?: string };
+    if (typeof clock.now !== 'string') return null;
+    // Without --at: one more minute of the server's own clock (its time, not this machine's).
+    const target = given ? at : new Date(new Date(clock.now).getTime() + 60_000);
+    res = await fetch(`${base}/local/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ at: target.toISOString() }),
+      signal: AbortSignal.timeout(10 * 60_000),
+    });
+  } catch {
+    console.log(`（${base} 没有运行中的本地模式服务，定时任务在本进程内运行）`);
+    return null;
+  }
+  const body = (await res.json().catch(() => ({}))) as { error?: string; from?: string; now?: string; runs?: Array<{ job: string; at: string; result: object }> };
+  if (!res.ok) {
+    console.error(`本地服务拒绝调整时钟：${body.error ?? res.status}`);
+    return 2;
+  }
+  console.log(`本地服务 ${base} 的模拟时钟：${body.from} → ${body.now}`);
+  if (!body.runs?.length) console.log('  其间没有到点的定时任务（时钟调回时不运行任务）');
+  for (const r of body.runs ?? []) console.log(`- ${r.at} ${r.job}：${JSON.stringify(r.result)}`);
+  console.log('消息已由服务发送，可在聊天模拟器中查看');
+  return 0;
 }
 
 /** `backup FILE [--force]`: an online copy of the database, and what it holds. */
@@ -118,10 +160,17 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
       console.error(`无法识别的时刻：${argv[i + 1] ?? ''}，请写作 2026-12-01T09:00+08:00`);
       return 2;
     }
+    // Local mode: the running server's simulated clock is the one that counts, so its cards show in the simulator.
+    if (!config.feishu) {
+      const code = await tickLocalServer(config, at, i >= 0);
+      if (code !== null) return code;
+    }
     return tick(config, at);
   }
   if (cmd === 'backup') return backupCommand(config, argv.slice(1));
   if (cmd === 'stats') return statsCommand(config, argv.slice(1));
+  if (cmd === 'export') return exportCommand(config, argv.slice(1));
+  if (cmd === 'import') return importCommand(config, argv.slice(1));
   console.error(`无法识别的命令：${argv.join(' ')}\n${USAGE}`);
   return 2;
 }
