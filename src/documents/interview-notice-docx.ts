@@ -7,7 +7,7 @@
  * in 仿宋_GB2312 三号 (16 pt) with a 28 pt line, first-line indent of two characters. The fonts are named for East
  * Asian text as well (w:eastAsia), which is what Word and WPS read for Chinese; a machine without them substitutes.
  */
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, Packer, Paragraph, SectionType, TextRun } from 'docx';
 import { type NoticeText, noticeSentence } from '../domain/escalation';
 
 const BODY_FONT = '仿宋_GB2312';
@@ -59,7 +59,6 @@ function page(t: NoticeText, stub: boolean): Paragraph[] {
       children: [run(title!, { font: TITLE_FONT, size: ERHAO, bold: true })],
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 240, line: 720, lineRule: 'exact' },
-      pageBreakBefore: !stub,
     }),
   ];
   let i = 0;
@@ -69,21 +68,26 @@ function page(t: NoticeText, stub: boolean): Paragraph[] {
   out.push(para(rest[i++]!, { indent: true })); // 因…进行工作约谈。
   out.push(para(rest[i++]!, { indent: true })); // 特此通知。
   out.push(para(rest[i++]!, { align: AlignmentType.RIGHT, before: 1120 })); // the date, under the signature space
-  if (!stub) {
-    // The 抄送 line at the foot, between two thin rules (版记).
-    out.push(
-      new Paragraph({
-        children: [run(rest[i++]!, { size: SIHAO })],
-        spacing: { before: 3360, line: 480, lineRule: 'exact' },
-        border: {
-          top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
-          bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
-        },
-      }),
-    );
-  }
   return out;
 }
+
+/** The 抄送 line at the foot of the notice's page, between two thin rules (the 版记), whatever the text's length. */
+const copyLine = (t: NoticeText) =>
+  new Paragraph({
+    children: [run(noticeLines(t, false).at(-1)!, { size: SIHAO })],
+    spacing: { line: 480, lineRule: 'exact' },
+    border: {
+      top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
+      bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
+    },
+  });
+
+const PAGE = {
+  page: {
+    size: { width: 11906, height: 16838 }, // A4 in twips
+    margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(20) },
+  },
+};
 
 /** The whole document: the stub page, then the notice page. */
 export function interviewNoticeDocument(t: NoticeText): Document {
@@ -91,16 +95,10 @@ export function interviewNoticeDocument(t: NoticeText): Document {
     creator: t.school || '督办助手',
     title: `${noticeTitle(t.school)} ${t.number}`,
     styles: { default: { document: { run: { font: font(BODY_FONT), size: SANHAO } } } },
+    // Two sections, one page each: the stub (no footer), then the notice with the 抄送 line as its footer.
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 }, // A4 in twips
-            margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
-          },
-        },
-        children: [...page(t, true), ...page(t, false)],
-      },
+      { properties: PAGE, footers: { default: new Footer({ children: [new Paragraph({ children: [] })] }) }, children: page(t, true) },
+      { properties: { ...PAGE, type: SectionType.NEXT_PAGE }, footers: { default: new Footer({ children: [copyLine(t)] }) }, children: page(t, false) },
     ],
   });
 }
