@@ -45,6 +45,8 @@ export interface BulletinItemLine {
 export interface BulletinUnitItems {
   unitName: string;
   items: BulletinItemLine[];
+  /** Items counted but not listed (a unit's list is cut at a length a document can carry). */
+  unlisted?: number;
 }
 
 export interface BulletinContent {
@@ -140,8 +142,9 @@ function unitItems(groups: BulletinUnitItems[], hidden: number, none: string): P
   if (groups.every((g) => g.items.length === 0) && hidden === 0) return [para(none)];
   for (const g of groups) {
     if (!g.items.length) continue;
-    out.push(sub(`${g.unitName}（${g.items.length} 项）`));
+    out.push(sub(`${g.unitName}（${g.items.length + (g.unlisted ?? 0)} 项）`));
     g.items.forEach((i, n) => out.push(para(`${n + 1}. ${i.number} ${i.title}：${i.note}。`)));
+    if (g.unlisted) out.push(para(`另有 ${g.unlisted} 项未逐项列出，详见统计 Excel 明细。`));
   }
   if (hidden) out.push(para(`另有涉密事项 ${hidden} 项，不在本通报中列明。`));
   return out;

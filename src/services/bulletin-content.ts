@@ -18,6 +18,9 @@ export function copyToNames(db: Db): string[] {
   return [...new Set(names)];
 }
 
+/** Items listed per unit and section; the rest of a long list is counted. */
+export const MAX_LISTED_PER_UNIT = 100;
+
 /** Items of one figure grouped by unit in the report's unit order; confidential ones only counted. */
 function byUnit(report: StatsReport, figure: 'closed' | 'overdue', line: (row: StatsReport['rows'][number]) => BulletinItemLine) {
   let hidden = 0;
@@ -29,7 +32,11 @@ function byUnit(report: StatsReport, figure: 'closed' | 'overdue', line: (row: S
       hidden++;
       continue;
     }
-    groups[index.get(r.unitId) ?? 0]?.items.push(line(r));
+    const g = groups[index.get(r.unitId) ?? 0];
+    if (!g) continue;
+    // A document people read: a unit's longest lists are cut, the rest counted (the workbook lists every item).
+    if (g.items.length < MAX_LISTED_PER_UNIT) g.items.push(line(r));
+    else g.unlisted = (g.unlisted ?? 0) + 1;
   }
   return { groups: groups.filter((g) => g.items.length), hidden };
 }
