@@ -4,7 +4,7 @@ import { createDispatcher } from './bot/dispatcher';
 import type { BotDeps } from './bot/deps';
 import { notificationSink } from './bot/notifications';
 import { type Config, DEFAULT_FILE_MAX_BYTES } from './config';
-import { evidenceSettler } from './bot/handle-file-message';
+import { evidenceSettler, importSettler } from './bot/handle-file-message';
 import { InboundDownloader } from './files/inbound-downloader';
 import { type Dispatcher, feishuReceiver, inboundFromFlattened } from './feishu/receiver';
 import { LocalClock } from './local-clock';
@@ -64,7 +64,10 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const evidence = evidenceSettler(runtime.db, runtime.calendar, () => worker.kick(), log);
   const bulletinUpload = bulletinUploadSettler({ db: runtime.db, calendar: runtime.calendar }, () => worker.kick(), log);
   // A corrected 督查通报 (a reply to its draft) is queued like evidence and settled by its own settler.
-  const settle: typeof evidence = (row, ...rest) => (bulletinOfUpload(row) !== null ? bulletinUpload(row, ...rest) : evidence(row, ...rest));
+  // A filled 批量登记 template sent to the bot is fetched the same way and imported (services/import-items.ts).
+  const importFile = importSettler(ctx, () => worker.kick(), log);
+  const settle: typeof evidence = (row, ...rest) =>
+    bulletinOfUpload(row) !== null ? bulletinUpload(row, ...rest) : row.purpose === 'import' ? importFile(row, ...rest) : evidence(row, ...rest);
   const downloader = new InboundDownloader(runtime.db, messenger, settle, log, {
     maxBytes: config.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES,
     clock: now,

@@ -14,6 +14,8 @@ import { safeFileName } from '../files/file-store';
 import type { Fetched, Settler } from '../files/inbound-downloader';
 import type { Logger } from '../logger';
 import { addEvidence } from '../services/add-evidence';
+import type { ServiceContext } from '../services/context';
+import { importItemsFromBytes } from '../services/import-items';
 import { formatSize } from '../cards/evidence-view';
 import { cardContext } from './card-context';
 import { type Conversation, answer, answerError } from './conversation';
@@ -77,9 +79,10 @@ export function handleFileMessage(
   const itemId = repliedItem ?? (conv.inGroup ? null : openAttachWindowOf(db, sender, now, ATTACH_WINDOW_MS));
   if (!itemId) {
     if (conv.inGroup) return {};
-    if (/\.xlsx$/i.test(res.name) && canRegister(actor)) {
-      // The Excel import of items is not part of this build yet: say so rather than keep the file.
-      answer(db, conv, noticeCard('导入功能尚未启用', '导入功能尚未启用：目前请用“/督办 新建”或立项表单逐项登记。'), now);
+    if (/\.xlsx$/i.test(res.name) && res.resourceType === 'file' && canRegister(actor)) {
+      // A filled 批量登记 template: fetched after the commit and imported (services/import-items.ts), which answers.
+      const queued = queueInboundFile(db, { messageId: msg.message_id, fileKey: res.fileKey, resourceType: 'file', fileName: res.name, purpose: 'import', itemId: null, senderId: sender, inGroup: conv.inGroup }, now);
+      if (queued === null) log.info('import file already queued; ignored');
       return {};
     }
     answer(db, conv, noticeCard('未关联督办事项', `收到的文件没有关联到督办事项，未保存。${HOW_TO}`), now);
@@ -152,3 +155,28 @@ export function evidenceSettler(db: Db, calendar: WorkCalendar, kick: () => void
 }
 
 class SettledElsewhere extends Error {}
+
+/**
+ * A fetched 批量登记 file: the queue row is settled first, then the file imported (which checks the whole file,
+ * registers in one transaction or nothing, and answers the sender privately). Settling first makes the import run
+ * at most once: a crash in between loses the import (the row says so) rather than registering the items twice.
+ */
+export function importSettler(ctx: ServiceContext, kick: () => void, log: Logger): Settler {
+  return async (row: InboundFileRow, fetched: Fetched, owner: string, now: Date) => {
+    const conv: Conversation = { messageId: row.messageId, inGroup: row.inGroup, sender: row.senderId };
+    const settled = ctx.db.transaction(
+      (tx) => {
+        const error = fetched.kind === 'too_large' ? `超过 ${Math.floor(fetched.maxBytes / 1024 / 1024)} MB 的大小上限` : fetched.kind === 'failed' ? `下载失败（${fetched.error.slice(0, 100)}），请重新发送` : null;
+        if (!settleInboundFile(tx, row.id, owner, { status: error ? (fetched.kind === 'failed' ? 'failed' : 'refused') : 'stored', error, attempts: row.attempts }, now)) return false;
+        if (error) answerError(tx, conv, new DubanError(ErrorCode.InvalidInput, `文件“${row.fileName}”未导入：${error}`), now);
+        return !error;
+      },
+      { behavior: 'immediate' },
+    );
+    kick();
+    if (!settled || fetched.kind !== 'bytes') return;
+    const r = await importItemsFromBytes(ctx, fetched.bytes, row.senderId, { channel: 'chat' }, now);
+    log.info({ inboundFileId: row.id, ok: r.ok, registered: r.registered.length, problems: r.problems.length }, 'import file settled');
+    kick();
+  };
+}

@@ -9,8 +9,8 @@ export interface WantedFile {
   fileKey: string;
   resourceType: 'file' | 'image';
   fileName: string;
-  /** evidence for `itemId`; or `bulletin:<id>`: a corrected 督查通报 for that draft (bot/bulletin-upload.ts). */
-  purpose: 'evidence' | `bulletin:${number}`;
+  /** evidence for `itemId`; `import`: a filled 批量登记 template; or `bulletin:<id>`: a corrected 督查通报 for that draft (bot/bulletin-upload.ts). */
+  purpose: 'evidence' | 'import' | `bulletin:${number}`;
   itemId: number | null;
   senderId: string;
   inGroup: boolean;

@@ -10,7 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { textOf } from '../../src/cards/cards';
 import { evidenceSettler } from '../../src/bot/handle-file-message';
 import { findItemByNumber } from '../../src/db/item-repository';
-import { auditLog, files, inboundFiles } from '../../src/db/schema';
+import { auditLog, files, inboundFiles, items } from '../../src/db/schema';
+import ExcelJS from 'exceljs';
+import { TEMPLATE_COLUMNS, templateXlsx } from '../../src/documents/import-template';
+import { templateOptions } from '../../src/services/import-items';
 import { InboundDownloader } from '../../src/files/inbound-downloader';
 import { filesDir, readFileBytes } from '../../src/files/file-store';
 import { createLogger } from '../../src/logger';
@@ -181,9 +184,23 @@ describe('a file sent while the completion form is open', () => {
     expect(evidenceRows().map((r) => r.name)).toEqual(['总结.pdf']);
   });
 
-  it('an .xlsx from the office that is not a reply is meant for the import, which says it is not enabled', async () => {
-    const lone = await sendFile(WHO.supervisor, { bytes: PDF, name: '督办事项.xlsx' });
-    expect(cardText(h.repliesTo(lone.messageId)[0]!)).toContain('导入功能尚未启用');
+  it('an .xlsx from the office that is not a reply is fetched and imported (批量登记), answered privately; from a unit it is not kept', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await templateXlsx(templateOptions(h.db))) as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('督办事项')!;
+    const col = (f: string) => TEMPLATE_COLUMNS.findIndex((c) => c.field === f) + 1;
+    const row = { title: '建设智慧教室', lead: '教务处', deadline: '2027-06-30', source: '学校年度工作要点', requirements: '完成建设' };
+    for (const [f, v] of Object.entries(row)) sheet.getCell(2, col(f)).value = v;
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    await sendFile(WHO.supervisor, { bytes, name: '督办事项.xlsx' });
+    await h.flush();
+    expect(h.db.select().from(items).all().map((i) => i.title)).toEqual(['建设智慧教室']);
+    expect(h.sentTo(WHO.supervisor).map(cardText).join('\n')).toContain('已登记 1 项');
+    // The same message delivered again imports nothing more.
+    expect(h.db.select().from(inboundFiles).all().map((r) => [r.purpose, r.status])).toEqual([['import', 'stored']]);
+    const unit = await sendFile(WHO.unitHead, { bytes, name: '督办事项.xlsx' });
+    expect(cardText(h.repliesTo(unit.messageId)[0]!)).toContain('没有关联到督办事项');
+    expect(h.db.select().from(items).all()).toHaveLength(1);
   });
 
   it('lists the files on the completion-review card sent to the leader, with a button that sends each', async () => {
