@@ -261,6 +261,8 @@ export interface FakeFeishu {
   rememberMessage(messageId: string, chatId: string): void;
   /** A file or image a person "sent" in a message, served by `GET /open-apis/im/v1/messages/:id/resources/:key`. */
   addResource(messageId: string, fileKey: string, bytes: Buffer): void;
+  /** Who the authorize page signs in (网页应用 login); null: nobody, the page just shows itself. */
+  signInAs(user: { openId: string; name: string } | null): void;
   /** Clear calls, sent messages, patches, card updates, files, faults, rate windows and uuid memory (not the token). */
   reset(): void;
   /** The long connection the SDK's WSClient opens (see FakeLongConnection). */
@@ -870,10 +872,48 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
     },
   };
 
+  // 网页应用 login (FEISHU.md "Web login"): the authorize page signs in whoever signInAs named and redirects back with a
+  // one-use code (5 minutes); the code becomes a user access token; user_info tells whose it is.
+  let webUser: { openId: string; name: string } | null = null;
+  const webCodes = new Map<string, { user: { openId: string; name: string }; redirectUri: string; until: number }>();
+  const userTokens = new Map<string, { openId: string; name: string }>();
+  function webLogin(call: RecordedCall): Reply | null {
+    const { method, path } = call;
+    if (method === 'GET' && path === '/open-apis/authen/v1/authorize') {
+      const q = (k: string) => firstQuery(call.query, k) ?? '';
+      if (q('client_id') !== appId || q('response_type') !== 'code' || !/^https?:\/\//.test(q('redirect_uri'))) return fail(400, 20029, 'invalid authorize request');
+      if (!webUser) return { status: 200, body: { page: 'login', note: 'nobody signed in (fake: call signInAs)' } };
+      const code = randomId('code_');
+      webCodes.set(code, { user: webUser, redirectUri: q('redirect_uri'), until: Date.now() + 5 * 60_000 });
+      const to = new URL(q('redirect_uri'));
+      to.searchParams.set('code', code);
+      to.searchParams.set('state', q('state'));
+      return { status: 302, body: {}, headers: { location: to.toString() } };
+    }
+    if (method === 'POST' && path === '/open-apis/authen/v2/oauth/token') {
+      const b = isRecord(call.body) ? call.body : {};
+      const grant = webCodes.get(String(b.code ?? ''));
+      webCodes.delete(String(b.code ?? ''));
+      if (b.grant_type !== 'authorization_code' || b.client_id !== appId || b.client_secret !== appSecret) return { status: 400, body: { code: 20002, error: 'invalid_client', error_description: 'client id or secret invalid' } };
+      if (!grant || grant.until < Date.now() || grant.redirectUri !== b.redirect_uri) return { status: 400, body: { code: 20003, error: 'invalid_grant', error_description: 'code invalid, used or expired' } };
+      const accessToken = randomId('u-');
+      userTokens.set(accessToken, grant.user);
+      return { status: 200, body: { code: 0, access_token: accessToken, token_type: 'Bearer', expires_in: 7200, scope: '' } };
+    }
+    if (method === 'GET' && path === '/open-apis/authen/v1/user_info') {
+      const user = userTokens.get((call.headers.authorization ?? '').replace(/^Bearer\s+/, ''));
+      if (!user) return fail(401, 20005, 'invalid user access token');
+      return { status: 200, body: { code: 0, msg: 'success', data: { open_id: user.openId, name: user.name, tenant_key: tenantKey } } };
+    }
+    return null;
+  }
+
   function route(call: RecordedCall, rawBuffer: Buffer): Reply {
     const { method, path } = call;
     if (TOKEN_PATHS.has(path) && method === 'POST') return handleToken(call);
     if (path === WS_ENDPOINT && method === 'POST') return handleWsEndpoint(call);
+    const web = webLogin(call);
+    if (web) return web;
     if (!path.startsWith('/open-apis/')) return fail(404, 404, 'page not found');
 
     const auth = call.headers.authorization;
@@ -1203,6 +1243,9 @@ export async function startFakeFeishu(opts: FakeFeishuOptions = {}): Promise<Fak
     },
     addResource(messageId, fileKey, bytes) {
       resources.set(`${messageId}/${fileKey}`, Buffer.from(bytes));
+    },
+    signInAs(user) {
+      webUser = user;
     },
     rememberMessage(messageId, chatId) {
       chatOf.set(messageId, chatId);
