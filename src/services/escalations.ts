@@ -21,6 +21,7 @@ import {
   chinaDateOf,
   noticeNumber,
   noticeText,
+  mayIssue,
   parseInterviewTime,
   refusal,
 } from '../domain/escalation';
@@ -96,7 +97,15 @@ function load(db: DbOrTx, itemId: number, actorId: string, now: Date, step?: Esc
   const issued = escalationsOfItem(db, item.id);
   const next = step ?? nextStepOf(issued);
   const why = refusal(actor, item, issued, chinaDate(now), next);
-  if (why) throw new DubanError(ERROR_CODES[why.code], why.message);
+  if (why) {
+    // Not naming a level: someone who may only issue a level already issued (the leader in charge, once level 1 is
+    // out) hears that it is issued, and who issues the next one.
+    const theirs = !step && why.code === 'forbidden' ? issued.find((r) => mayIssue(actor, item, r.step)) : undefined;
+    if (theirs && theirs.step !== 'referral') {
+      throw new DubanError(ErrorCode.Conflict, `${item.number} 的${theirs.step === 'interview1' ? '一' : '二'}级约谈通知单已签发，无需重复操作；${why.message}`);
+    }
+    throw new DubanError(ERROR_CODES[why.code], why.message);
+  }
   return { item, actor, issued, next: next! };
 }
 
