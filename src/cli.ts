@@ -11,6 +11,7 @@ import { describeImport, importOrgFile, openRuntime } from './runtime';
 import { runJob } from './scheduler/cron';
 import { statsCommand } from './cli-stats';
 import { exportCommand } from './cli-export';
+import { archiveExportCommand } from './cli-archive';
 import { importCommand } from './cli-import';
 
 const USAGE = `用法（usage）:
@@ -24,6 +25,8 @@ const USAGE = `用法（usage）:
                                          各单位在办、应办结、已办结、按时办结、逾期、延期、协办及办结率（--json 输出 JSON）
   npm run duban -- export ledger --out <FILE.xlsx> [--year <年份>] [--unit <单位>] [--state <状态>]
                                          导出台账（全部事项含涉密，每项的字段、状态、红黄绿灯、剩余工作日、进展；另一工作表为办理记录）
+  npm run duban -- export archive --year <年份> --out <目录>
+                                         导出该年归档：每个来源类别一个文件夹（台账、每项办理记录与佐证材料）
   npm run duban -- import <FILE.xlsx> [--dry-run] [--as <open_id>]
                                          按“/督办 导入模板”的模板批量登记，整份文件无误才登记并发送督办单（--dry-run 只检查）
   npm run duban -- help                  显示本帮助`;
@@ -169,6 +172,7 @@ export async function runCli(argv: string[], env = process.env): Promise<number>
   }
   if (cmd === 'backup') return backupCommand(config, argv.slice(1));
   if (cmd === 'stats') return statsCommand(config, argv.slice(1));
+  if (cmd === 'export' && sub === 'archive') return archiveExportCommand(config, argv.slice(2));
   if (cmd === 'export') return exportCommand(config, argv.slice(1));
   if (cmd === 'import') return importCommand(config, argv.slice(1));
   console.error(`无法识别的命令：${argv.join(' ')}\n${USAGE}`);
