@@ -1,4 +1,4 @@
-import type { ScheduleConfig } from '../scheduler/schedule-config';
+import type { BulletinSettings } from '../services/bulletins';
 import type { ServiceContext } from '../services/context';
 import type { EscalationSettings } from '../services/escalations';
 
@@ -9,7 +9,7 @@ export interface BotDeps {
   /** Wakes the sender after a handler committed messages. */
   kick: () => void;
   /** The 督查通报's office and recipients (schedule file `bulletin`); the defaults when not given. */
-  bulletin?: ScheduleConfig['bulletin'];
+  bulletin?: BulletinSettings;
   /** The 约谈通知单's school name and the referral's office (schedule file `escalation`, `bulletin.office`). */
   escalation?: EscalationSettings;
 }

@@ -36,7 +36,9 @@ import { bulletinDocx } from '../documents/bulletin-docx';
 import { FEISHU_UPLOAD_MAX_BYTES, storeFile } from '../files/file-store';
 import type { Logger } from '../logger';
 import { enqueue, personAddress } from '../messenger/outbox';
-import type { ScheduleConfig } from '../scheduler/schedule-config';
+import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../scheduler/schedule-config';
+import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
+import { formatRate } from '../domain/statistics';
 import { bulletinContent } from './bulletin-content';
 import { loadStats } from './statistics';
 
@@ -46,7 +48,8 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 /** A corrected 通报 is a few hundred KB; anything near Feishu's upload limit is not one. */
 export const MAX_BULLETIN_BYTES = 20 * 1024 * 1024;
 
-export type BulletinSettings = ScheduleConfig['bulletin'];
+/** The schedule file's `bulletin`, and its quiet hours (a 通报 published at night reaches the others next morning). */
+export type BulletinSettings = ScheduleConfig['bulletin'] & { quietHours?: QuietHours | null };
 
 interface Deps {
   db: Db;
@@ -69,8 +72,8 @@ const audit = (tx: DbOrTx, b: BulletinRow, actorId: string, channel: Channel, ac
 /** The school's line for the card, from the figures the draft was written from. */
 export function totalsLine(d: Deps, b: BulletinRow): string {
   const t = loadStats(d.db, { from: b.periodFrom, to: b.periodTo }, null, { calendar: d.calendar, now: new Date(b.draftedAt) }).total;
-  const pct = (r: number | null) => (r === null ? '无应办结事项' : `${(r * 100).toFixed(1)}%`);
-  return `在办 ${t.inHand} 项，应办结 ${t.due} 项，已办结 ${t.closed} 项，逾期未办结 ${t.overdue} 项；办结率 ${pct(t.completionRate)}，按时办结率 ${pct(t.onTimeRate)}`;
+  const rates = t.due ? `办结率 ${formatRate(t.closed, t.due)}，按时办结率 ${formatRate(t.closedOnTime, t.due)}` : '无应办结事项';
+  return `在办 ${t.inHand} 项，应办结 ${t.due} 项，已办结 ${t.closed} 项，逾期未办结 ${t.overdue} 项；${rates}`;
 }
 
 /**
@@ -207,12 +210,15 @@ export function publishBulletin(d: Deps, settings: BulletinSettings, a: { bullet
         throw new DubanError(ErrorCode.Conflict, `${b.number} 已有新的变化，请使用最新的卡片`);
       }
       const { to, copy } = bulletinAudience(tx, settings);
+      // The publisher's own copy goes now; everyone else's waits out the quiet hours, as every notification does.
+      const quiet = quietNotBefore(now, d.calendar, settings.quietHours === undefined ? DEFAULT_SCHEDULE.quietHours : settings.quietHours);
       const label = periodLabelOf(b);
       for (const [people, cc] of [[to, false], [copy, true]] as const) {
         const card = noticeCard(`${b.number}`, `${settings.office}发布${cc ? '（抄送）' : ''}：关于${label}督办事项办理情况的通报，全文见附件。`);
         for (const p of people) {
-          enqueue(tx, { to: personAddress(p), msgType: 'interactive', content: card, purpose: 'bulletin', dedupeKey: `bulletin:${b.id}:pub:card:${p}` }, now);
-          enqueue(tx, { to: personAddress(p), msgType: 'file', content: { fileId: b.fileId }, purpose: 'bulletin', dedupeKey: `bulletin:${b.id}:pub:file:${p}` }, now);
+          const notBefore = p === a.actorId ? undefined : quiet;
+          enqueue(tx, { to: personAddress(p), msgType: 'interactive', content: card, purpose: 'bulletin', dedupeKey: `bulletin:${b.id}:pub:card:${p}`, notBefore }, now);
+          enqueue(tx, { to: personAddress(p), msgType: 'file', content: { fileId: b.fileId }, purpose: 'bulletin', dedupeKey: `bulletin:${b.id}:pub:file:${p}`, notBefore }, now);
         }
       }
       audit(tx, b, a.actorId, a.channel, 'bulletin_publish', now, { fileId: b.fileId, recipients: to.length, copied: copy.length });

@@ -9,7 +9,7 @@ import { draftsWithoutFile } from '../../src/db/bulletin-repository';
 import { bimonthly } from '../../src/domain/stats-periods';
 import { readFileBytes } from '../../src/files/file-store';
 import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
-import { requestBulletin, writePendingBulletins } from '../../src/services/bulletins';
+import { publishBulletin, requestBulletin, writePendingBulletins } from '../../src/services/bulletins';
 import { type TestDb, WHO, at, openTestDb } from '../support/fixtures';
 import { docxParagraphs, docxTableRows } from './docx-text';
 
@@ -62,4 +62,18 @@ describe('writing the draft', () => {
     expect(t.db.$client.prepare("SELECT count(*) FROM files WHERE kind = 'bulletin'").pluck().get()).toBe(1);
     expect(t.db.$client.prepare("SELECT count(*) FROM audit_log WHERE action = 'bulletin_file'").pluck().get()).toBe(1);
   });
+
+  it('published at night: the publisher has it at once, everyone else at 08:00 the next working day', async () => {
+    const b = requestBulletin(t.ctx, { actorId: WHO.supervisor, period: bimonthly(2026, 5), channel: 'command' }, at('2026-11-05', '21:00'));
+    await writePendingBulletins(t.ctx, DEFAULT_SCHEDULE.bulletin);
+    const night = at('2026-11-06', '21:30'); // a Friday: the next working day is Monday 11-09
+    publishBulletin(t.ctx, { ...DEFAULT_SCHEDULE.bulletin, quietHours: DEFAULT_SCHEDULE.quietHours }, { bulletinId: b.id, actorId: WHO.supervisor, channel: 'card' }, night);
+    const rows = t.db.$client.prepare("SELECT receive_id, next_attempt_at FROM outbox WHERE purpose = 'bulletin'").all() as { receive_id: string; next_attempt_at: string }[];
+    const when = new Map(rows.map((r) => [r.receive_id, r.next_attempt_at]));
+    expect(when.get(WHO.supervisor)).toBe(night.toISOString());
+    expect(when.get(WHO.observer)).toBe(at('2026-11-09', '08:00').toISOString());
+    expect(when.get('ou_head_rsc')).toBe(at('2026-11-09', '08:00').toISOString());
+    expect(rows.length).toBe(2 * when.size);
+  });
 });
+
