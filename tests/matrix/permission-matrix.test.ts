@@ -724,3 +724,85 @@ describe('chat commands: every role × command × normal/confidential item', () 
     expect([...w.problems, ...failures].slice(0, 80).join('\n')).toBe('');
   }, 120_000);
 });
+
+// ───────────────────────────── archived (归档) items ─────────────────────────────
+
+describe('archived items: every role × every card action and chat command × normal/confidential', () => {
+  it('refuses everything that would act on a filed item (naming nothing to who may not see it); reading still works', async () => {
+    failures.length = 0;
+    w.problems.length = 0;
+    // Two items closed and filed, normal and confidential; each role's card about it (the slip or the review).
+    const filed = {} as Record<'n' | 's', Item>;
+    for (const c of ['n', 's'] as const) {
+      const item = await buildItem(w, `${conf(c) ? '保密课题' : '公开课题'}庚归档`, { confidential: conf(c), to: 'review' });
+      const review = w.privateCardAbout(WHO.leader, item.id)!;
+      await w.click(WHO.leader, { a: 'approve', id: item.id, v: w.item(item.id).version }, { messageId: review.message_id, form: { note: '同意' } });
+    }
+    await w.say(WHO.supervisor, '/督办 归档 2026');
+    for (const c of ['n', 's'] as const) {
+      const id = w.db.$client.prepare('SELECT id FROM items WHERE title = ?').pluck().get(`${conf(c) ? '保密课题' : '公开课题'}庚归档`) as number;
+      filed[c] = w.item(id);
+      check(filed[c].state === 'archived', `${c} item filed`, filed[c].state);
+    }
+    const snap = w.snapshot();
+    const before = JSON.stringify(w.state());
+    const unchanged = (label: string) => {
+      const now = JSON.stringify(w.state());
+      // Sending a stored file keeps its Feishu key (files.feishu_file_key); nothing else may change.
+      check(now === before || label.includes('send_evidence'), `${label}: changes nothing`);
+    };
+    const nobody = await w.click(WHO.observer, { a: 'detail', id: 99_999, v: 1 });
+    let combos = 0;
+    const acting = CARD_ACTIONS.filter((a) => !['register', 'register_anyway', 'register_merge', 'list_page'].includes(a) && !a.startsWith('stats_'));
+    for (const a of acting) {
+      for (const c of ['n', 's'] as const) {
+        for (const role of ROLES) {
+          combos++;
+          const item = filed[c];
+          const label = `${role} ${a} on an archived ${c === 's' ? 'confidential' : 'normal'} item`;
+          const r = await w.click(WHO[role], { a, id: item.id, v: item.version }, { messageId: w.privateCardAbout(WHO[role], item.id)?.message_id, form: { note: '同意', text: '进展', reason: '理由', assessment: '完成' } });
+          if (!sees(role, conf(c))) {
+            check(r.answer.toast?.content === nobody.answer.toast?.content && !r.answer.card, `${label}: reads as an item that does not exist`, r.answer);
+          } else if (a === 'detail' || a === 'back' || a === 'send_evidence') {
+            check(r.answer.toast?.type !== 'error' || a === 'send_evidence', `${label}: may still read`, r.answer.toast);
+          } else {
+            check(r.answer.toast?.type === 'error' && r.answer.toast.content.includes(`${item.number} 已归档`) && !r.answer.card, `${label}: refused as archived`, r.answer);
+          }
+          unchanged(label);
+          w.restore(snap);
+        }
+      }
+    }
+    const ref = (i: Item) => `${i.year}-${i.seq}`;
+    for (const c of ['n', 's'] as const) {
+      const item = filed[c];
+      for (const role of ROLES) {
+        const commands: Array<[string, CommandType]> = [
+          [`/督办 进展 ${ref(item)} 补充`, 'report_progress'],
+          [`/督办 催办 ${ref(item)}`, 'urge'],
+          [`/督办 修改 ${ref(item)} 截止:2027-03-01 理由:调整`, 'edit'],
+          [`/督办 撤销 ${ref(item)} 重复`, 'cancel'],
+          [`/督办 合并 ${ref(item)} 到 ${ref(items.P.n)}`, 'merge'],
+        ];
+        for (const [text, type] of commands) {
+          combos++;
+          const s = await w.say(WHO[role], text);
+          const said = replyText(s);
+          const label = `${role} ${text} (${c})`;
+          // Who first: someone who may not give the command is refused as such; whoever may is told it is filed.
+          const may = RELATIONS[role].some((x) => (PERMISSIONS[type] as readonly string[]).includes(x));
+          if (role !== 'stranger' && sees(role, conf(c))) {
+            if (may) check(said.includes(`${item.number} 已归档`), `${label}: refused as archived`, said);
+            else check(/无权|只有督办人员/.test(said), `${label}: refused as not allowed`, said);
+          }
+          if (!sees(role, conf(c))) check(!said.includes(item.title), `${label}: names nothing`, said);
+          unchanged(label);
+          w.restore(snap);
+        }
+      }
+    }
+    console.log(`archived-item combinations: ${combos}`);
+    w.restore(base);
+    expect([...w.problems, ...failures].slice(0, 80).join('\n')).toBe('');
+  }, 120_000);
+});
