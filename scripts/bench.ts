@@ -9,7 +9,9 @@
  *  2. the cards per second the outbox sustains against the local fake Feishu with its limits enforced
  *     (target ≥ 90% of 50/s, no card lost or sent twice), and that the 1000/min cap holds. The cards are the
  *     sweep's own, drawn when sent as the server draws its reminders;
- *  3. peak resident memory of this process throughout (target < 200 MB).
+ *  3. peak resident memory of this process throughout (target < 200 MB);
+ *  4. the statistics of a year over BENCH_STATS_ITEMS (100,000) items against a plain SQL GROUP BY over the same rows
+ *     (target ≤ 3×), printed as a ratio (scripts/bench-stats.ts).
  *
  * It runs as the server does (package.json): the esbuild bundle under plain node with the same V8 heap flags, the
  * real SDK client loaded. The fake Feishu runs in a child process, as Feishu is not in ours.
@@ -39,6 +41,7 @@ import { isNotNull } from 'drizzle-orm';
 import { importOrg } from '../src/services/import-org';
 import { MemoryMonitor, benchOrg, forkFakeFeishu, maxInWindow, mb, median, ms, pf, seedItems, table } from './bench-lib';
 import { requestPaths } from './bench-http';
+import { benchStats } from './bench-stats';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -380,6 +383,12 @@ say();
 cardsDb.$client.close();
 await fake.close();
 
+// ─── 4b. statistics of a year vs a plain GROUP BY (scripts/bench-stats.ts) ──
+
+mem.enter('stats');
+const statsBench = benchStats(dir, undefined, say);
+say();
+
 // ─── 5. memory, summary ─────────────────────────────────────────────────────
 
 mem.stop();
@@ -405,6 +414,7 @@ say(table([
   ['cards exactly once', `${report.sent.length}/${CARDS}, dup ${dupUuids}, lost ${lost}`, 'all, once', pf(exactlyOnce)],
   ['peak RSS', `${mb(peak)} (${mb(baselineRss)} after imports)`, '< 200 MB', pf(peak < MEMORY_LIMIT)],
   ...http.rows,
+  ...statsBench.rows,
 ]));
 say();
 say(`total bench time ${elapsed()}; load average at the end ${load()} (${availableParallelism()} CPUs)`);

@@ -91,7 +91,7 @@ export async function statsCommand(config: Config, args: string[]): Promise<numb
       unitId = unit.id;
     }
     const now = parsed.at ? new Date(`${parsed.at}T12:00:00+08:00`) : new Date();
-    const report = loadStats(db, { from: parsed.from, to: parsed.to, unitId }, null, { calendar: loadCalendar(config.calendarFile), now });
+    const report = loadStats(db, { from: parsed.from, to: parsed.to, unitId }, null, { calendar: loadCalendar(config.calendarFile), now, detail: false });
     if (parsed.json) {
       console.log(JSON.stringify(statsJson(report), null, 2));
       return 0;

@@ -38,24 +38,31 @@ const IGNORED_ACTIONS = [
   'unmark_typical',
 ];
 
-const ITEMS_SQL = `
-  SELECT i.id, i.number, i.title, i.confidential, i.leader_id, i.lead_unit_id, i.coop_unit_ids, i.deadline,
-         i.original_deadline, i.assigned_at, i.submitted_at, i.closed_at
-  FROM items i WHERE ${ITEM_FILTER} ORDER BY i.id`;
+const FIGURE_COLUMNS = 'i.id, i.lead_unit_id, i.coop_unit_ids, i.deadline, i.original_deadline, i.assigned_at, i.submitted_at, i.closed_at';
+/** The columns the figures need, then (for the drill-down) what names the item and decides who may see it. */
+const ITEMS_SQL = `SELECT ${FIGURE_COLUMNS}, i.number, i.title, i.confidential, i.leader_id FROM items i WHERE ${ITEM_FILTER} ORDER BY i.id`;
+const FIGURES_SQL = `SELECT ${FIGURE_COLUMNS} FROM items i WHERE ${ITEM_FILTER} ORDER BY i.id`;
 
+// CROSS JOIN keeps items the outer loop: the period's items are found first and each one's rows come from the
+// audit_item index, so a two-month report does not read years of history.
 const HISTORY_SQL = `
   SELECT a.item_id, a.action, a.at, a.changes
-  FROM audit_log a JOIN items i ON i.id = a.item_id
+  FROM items i CROSS JOIN audit_log a ON a.item_id = i.id
   WHERE ${ITEM_FILTER} AND a.action NOT IN (${IGNORED_ACTIONS.map((a) => `'${a}'`).join(', ')})
   ORDER BY a.item_id, a.id`;
 
-type Statements = { items: ReturnType<Db['$client']['prepare']>; history: ReturnType<Db['$client']['prepare']> };
+type Statement = ReturnType<Db['$client']['prepare']>;
+type Statements = { items: Statement; figures: Statement; history: Statement };
 const prepared = new WeakMap<object, Statements>();
 
 function statements(db: Db): Statements {
   let s = prepared.get(db.$client);
   if (!s) {
-    s = { items: db.$client.prepare(ITEMS_SQL).raw(true), history: db.$client.prepare(HISTORY_SQL).raw(true) };
+    s = {
+      items: db.$client.prepare(ITEMS_SQL).raw(true),
+      figures: db.$client.prepare(FIGURES_SQL).raw(true),
+      history: db.$client.prepare(HISTORY_SQL).raw(true),
+    };
     prepared.set(db.$client, s);
   }
   return s;
@@ -63,34 +70,45 @@ function statements(db: Db): Statements {
 
 const parseList = (text: string): string[] => (text === '[]' ? [] : (JSON.parse(text) as string[]));
 
-/** The items that can count in the period, each with the history rows that matter, oldest first. */
-export function loadStatsItems(db: Db, startIso: string, endIso: string): StatsItem[] {
+/** Shared by every item without a relevant history row (most of them); replaced, never pushed to. */
+const NO_HISTORY: StatsHistoryRow[] = [];
+
+/**
+ * The items that can count in the period, each with the history rows that matter, oldest first. `texts: false`
+ * leaves out the number, title and who may see it (the figures alone do not need them; the drill-down does).
+ */
+export function loadStatsItems(db: Db, startIso: string, endIso: string, o: { texts?: boolean } = {}): StatsItem[] {
   const s = statements(db);
+  const texts = o.texts ?? true;
   const params = { startIso, endIso };
   const out: StatsItem[] = [];
-  const byId = new Map<number, StatsItem>();
-  for (const r of s.items.all(params) as unknown[][]) {
+  for (const r of (texts ? s.items : s.figures).all(params) as unknown[][]) {
     const item: StatsItem = {
       id: r[0] as number,
-      number: r[1] as string,
-      title: r[2] as string,
-      confidential: r[3] === 1,
-      leaderId: r[4] as string,
-      leadUnitId: r[5] as string,
-      coopUnitIds: parseList(r[6] as string),
-      deadline: r[7] as string,
-      originalDeadline: r[8] as string,
-      assignedAt: r[9] as string | null,
-      submittedAt: r[10] as string | null,
-      closedAt: r[11] as string | null,
-      history: [],
+      leadUnitId: r[1] as string,
+      coopUnitIds: parseList(r[2] as string),
+      deadline: r[3] as string,
+      originalDeadline: r[4] as string,
+      assignedAt: r[5] as string | null,
+      submittedAt: r[6] as string | null,
+      closedAt: r[7] as string | null,
+      number: texts ? (r[8] as string) : '',
+      title: texts ? (r[9] as string) : '',
+      confidential: texts ? r[10] === 1 : false,
+      leaderId: texts ? (r[11] as string) : '',
+      history: NO_HISTORY,
     };
     out.push(item);
-    byId.set(item.id, item);
   }
+  // Both lists are in item order: walk them together (no map of a year's items).
+  let i = 0;
   for (const r of s.history.all(params) as unknown[][]) {
-    const row: StatsHistoryRow = { action: r[1] as string, at: r[2] as string, changes: JSON.parse(r[3] as string) as Record<string, unknown> };
-    byId.get(r[0] as number)?.history.push(row);
+    const id = r[0] as number;
+    while (i < out.length && out[i]!.id < id) i++;
+    const item = out[i];
+    if (!item || item.id !== id) continue;
+    if (item.history === NO_HISTORY) item.history = [];
+    item.history.push({ action: r[1] as string, at: r[2] as string, changes: JSON.parse(r[3] as string) as Record<string, unknown> });
   }
   return out;
 }

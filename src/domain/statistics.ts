@@ -164,7 +164,13 @@ export interface ItemAtT {
   extendedInPeriod: Array<[string, string]>;
 }
 
+const NONE: Array<[string, string]> = [];
+
 export function itemAt(item: StatsItem, startIso: string, endIso: string): ItemAtT {
+  // Most items have no row that changes anything: their facts are their columns.
+  if (item.history.length === 0) {
+    return { sentAt: item.assignedAt, leadUnitId: item.leadUnitId, coopUnitIds: item.coopUnitIds, deadline: item.deadline, onTimeDeadline: item.originalDeadline, ended: null, extendedInPeriod: NONE };
+  }
   let onTimeDeadline = item.originalDeadline;
   let ended: ItemAtT['ended'] = null;
   const extendedInPeriod: Array<[string, string]> = [];
@@ -174,7 +180,7 @@ export function itemAt(item: StatsItem, startIso: string, endIso: string): ItemA
       const d = row.changes.deadline;
       if (isPair(d) && typeof d[1] === 'string') {
         onTimeDeadline = d[1];
-        if (row.at >= startIso) extendedInPeriod.push([chinaDate(new Date(row.at)), d[1]]);
+        if (row.at >= startIso) extendedInPeriod.push([chinaDay(row.at), d[1]]);
       }
     } else if ((row.action === 'cancel' || row.action === 'merge') && !ended) {
       ended = { at: row.at, how: row.action };
@@ -203,7 +209,24 @@ export function formatRate(part: number, due: number): string {
   return `${Math.floor(tenths / 10)}.${tenths % 10}%`;
 }
 
-const day = (iso: string) => chinaDate(new Date(iso));
+/**
+ * The China date of an ISO instant written by toISOString (UTC, `…T16:00:00.000Z` is midnight in Beijing): read from
+ * the string, which is what a year of items needs (a Date per timestamp costs more than the whole rest of a figure).
+ * Anything else goes through Date.
+ */
+export function chinaDay(iso: string): string {
+  if (iso.length === 24 && iso.endsWith('Z') && iso[10] === 'T') {
+    const date = iso.slice(0, 10);
+    return iso.charCodeAt(11) * 10 + iso.charCodeAt(12) - 528 >= 16 ? nextDay(date) : date;
+  }
+  return chinaDate(new Date(iso));
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+const day = chinaDay;
 
 interface Tally {
   counts: Record<Figure, number>;
@@ -266,29 +289,35 @@ export function computeStats(
     if (at.sentAt === null || at.sentAt >= endIso) continue;
     if (at.ended && at.ended.at < startIso) continue;
 
-    const sent = day(at.sentAt);
     const closedByT = item.closedAt !== null && item.closedAt < endIso;
-    const add = (figure: Figure, unitId: string, rule: string) => {
-      tallyOf(unitId).counts[figure]++;
-      if (withRows) rows.push({ figure, unitId, itemId: item.id, number: item.number, title: item.title, confidential: item.confidential, deadline: at.deadline, rule });
-    };
+    const closedDay = closedByT ? day(item.closedAt!) : null;
+    const sent = closedDay !== null || withRows ? day(at.sentAt) : '';
+    const unit = at.leadUnitId;
+    const lead = tallyOf(unit).counts;
+    // Rules are written only when the rows are asked for: a year's figures alone would spend most of their time
+    // formatting sentences nobody reads.
+    const row = (figure: Figure, unitId: string, rule: string) =>
+      rows.push({ figure, unitId, itemId: item.id, number: item.number, title: item.title, confidential: item.confidential, deadline: at.deadline, rule });
 
     for (const coop of at.coopUnitIds) {
-      add('coop', coop, `协办：${sent} 督办单发出，本单位为协办单位（主办 ${names.get(at.leadUnitId) ?? at.leadUnitId}）`);
+      tallyOf(coop).counts.coop++;
+      if (withRows) row('coop', coop, `协办：${sent} 督办单发出，本单位为协办单位（主办 ${names.get(unit) ?? unit}）`);
     }
-    const unit = at.leadUnitId;
-    const closedDay = closedByT ? day(item.closedAt!) : null;
-    add(
-      'inHand',
-      unit,
-      closedDay
-        ? `在办：${sent} 督办单发出，${closedDay} 销号（期内）`
-        : at.ended
-          ? `在办：${sent} 督办单发出，${day(at.ended.at)} ${at.ended.how === 'cancel' ? '撤销' : '合并'}（期内）`
-          : `在办：${sent} 督办单发出，统计截至 ${T} 未销号`,
-    );
+    lead.inHand++;
+    if (withRows) {
+      row(
+        'inHand',
+        unit,
+        closedDay
+          ? `在办：${sent} 督办单发出，${closedDay} 销号（期内）`
+          : at.ended
+            ? `在办：${sent} 督办单发出，${day(at.ended.at)} ${at.ended.how === 'cancel' ? '撤销' : '合并'}（期内）`
+            : `在办：${sent} 督办单发出，统计截至 ${T} 未销号`,
+      );
+    }
     for (const [approved, granted] of at.extendedInPeriod) {
-      add('extended', unit, `延期：${approved} 批准延期至 ${granted}`);
+      lead.extended++;
+      if (withRows) row('extended', unit, `延期：${approved} 批准延期至 ${granted}`);
     }
     // Cancelled or merged by T: no deadline is in force any more, so it is never due (a merged item counts through
     // the item it joined).
@@ -296,23 +325,25 @@ export function computeStats(
 
     const dueByDeadline = at.deadline <= T;
     if (!dueByDeadline && !closedByT) continue;
-    add(
-      'due',
-      unit,
-      dueByDeadline ? `应办结：截止 ${at.deadline}，不晚于统计截止日 ${T}` : `应办结：截止 ${at.deadline}，${closedDay} 提前销号，计入销号所在期间`,
-    );
+    lead.due++;
+    if (withRows) {
+      row('due', unit, dueByDeadline ? `应办结：截止 ${at.deadline}，不晚于统计截止日 ${T}` : `应办结：截止 ${at.deadline}，${closedDay} 提前销号，计入销号所在期间`);
+    }
     if (!closedByT) {
-      add('overdue', unit, `逾期未办结：截止 ${at.deadline}，统计截至 ${T} 未销号`);
+      lead.overdue++;
+      if (withRows) row('overdue', unit, `逾期未办结：截止 ${at.deadline}，统计截至 ${T} 未销号`);
       continue;
     }
     const submitted = day(item.submittedAt ?? item.closedAt!);
     const onTime = submitted <= at.onTimeDeadline;
-    add(
-      'closed',
-      unit,
-      `已办结：${closedDay} 销号（截止 ${at.deadline}）${onTime ? '' : `；${submitted} 提交办结材料，晚于按期时限 ${at.onTimeDeadline}，不计按时`}`,
-    );
-    if (onTime) add('closedOnTime', unit, `按时办结：${submitted} 提交办结材料，不晚于按期时限 ${at.onTimeDeadline}`);
+    lead.closed++;
+    if (withRows) {
+      row('closed', unit, `已办结：${closedDay} 销号（截止 ${at.deadline}）${onTime ? '' : `；${submitted} 提交办结材料，晚于按期时限 ${at.onTimeDeadline}，不计按时`}`);
+    }
+    if (onTime) {
+      lead.closedOnTime++;
+      if (withRows) row('closedOnTime', unit, `按时办结：${submitted} 提交办结材料，不晚于按期时限 ${at.onTimeDeadline}`);
+    }
     const t = tallyOf(unit);
     t.closeDays += calendar.workdaysBetween(sent, closedDay!);
     t.closedCount++;

@@ -75,6 +75,8 @@ export interface LoadStatsOptions {
   calendar?: WorkCalendar;
   /** Today, to stop a period that has not ended yet at today (a future T would call items overdue that are not). */
   now?: Date;
+  /** false: the figures only, no drill-down rows (the CLI's table and JSON, the benchmark). */
+  detail?: boolean;
 }
 
 /**
@@ -102,8 +104,9 @@ export function loadStats(db: Db, q: StatsQuery, viewer: Actor | null, o: LoadSt
 
   const startIso = startOfChinaDay(period.from);
   const endIso = new Date(Date.parse(startOfChinaDay(period.to)) + 86_400_000).toISOString();
-  const items = loadStatsItems(db, startIso, endIso);
-  const result = computeStats(items, allUnits, period, o.calendar ?? createWorkCalendar(), { withRows: true });
+  const detail = o.detail ?? true;
+  const items = loadStatsItems(db, startIso, endIso, { texts: detail });
+  const result = computeStats(items, allUnits, period, o.calendar ?? createWorkCalendar(), { withRows: detail });
 
   const shown = (unitId: string) =>
     q.unitId !== undefined ? unitId === q.unitId : scope === 'school' ? true : scope === 'units' ? mine.includes(unitId) : false;
