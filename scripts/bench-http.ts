@@ -89,6 +89,9 @@ export function forkTarget(kind: 'fastify' | 'sdk', name: string): Promise<Targe
 
 export interface Server extends Target {
   dbPath: string;
+  /** How long the server took to fall idle after it was healthy (its start-up jobs), and its peak RSS by then. */
+  settleMs: number;
+  startHwm: number;
   child: ChildProcess;
   output(): string;
   /** Open claimed items: id, the head of its lead unit (who may report progress on it), its version and number. */
@@ -113,7 +116,7 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.close();
   const schedule = join(dir, 'schedule.yaml');
-  writeFileSync(schedule, "quietHours: false\ntimes:\n  chaseSweep: '0 3 1 1 *'\n  unitDigest: '0 3 1 1 *'\n  supervisorSummary: '0 3 1 1 *'\n");
+  writeFileSync(schedule, "quietHours: false\ntimes:\n  chaseSweep: '0 3 1 1 *'\n  unitDigest: '0 3 1 1 *'\n  supervisorSummary: '0 3 1 1 *'\n  statsReport: '0 3 1 1 *'\n");
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   let out = '';
   // BENCH_SERVER_NODE_ARGS: extra node flags for our server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
@@ -137,12 +140,23 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
   });
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out = (out + d).slice(-20_000)));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out = (out + d).slice(-20_000)));
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  let closing = false;
+  const exited = new Promise<void>((ok) =>
+    child.once('exit', (code, signal) => {
+      // A server that dies under load is a finding, not a statistic: say why and stop.
+      if (!closing) {
+        console.error(`our server exited (${code ?? signal}) during the bench; its last output:\n${out.slice(-4000)}`);
+        process.exit(1);
+      }
+      ok();
+    }),
+  );
   const url = `http://127.0.0.1:${port}`;
   const until = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`our server exited before it was healthy:\n${out}`);
     if (Date.now() > until) {
+      closing = true;
       child.kill('SIGKILL');
       throw new Error(`our server did not become healthy within 60 s:\n${out}`);
     }
@@ -153,8 +167,21 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  // What a start runs by itself (the statistics reports' catch-up writes workbooks for the seeded items) is not
+  // the request paths: wait until the server is idle, at most 120 s.
+  const idleBy = Date.now() + 120_000;
+  const startedIdleWait = Date.now();
+  for (let last = cpuMs(child.pid!); Date.now() < idleBy; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuMs(child.pid!);
+    if (now - last < 25) break;
+    last = now;
+  }
+  const settleMs = Date.now() - startedIdleWait;
   return {
     name: 'our server',
+    settleMs,
+    startHwm: memoryOf(child.pid!).hwm,
     url,
     pid: child.pid!,
     child,
@@ -162,6 +189,7 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
     pool,
     output: () => out,
     close: async () => {
+      closing = true;
       child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), 25_000);
       await exited;
@@ -418,6 +446,7 @@ export async function requestPaths(o: RequestPathsOptions): Promise<RequestPaths
   let serverHwm = 0;
   let fl: FloodResult;
   try {
+    say(`       our server: ${o.items ?? 20_000} open items; idle ${(server.settleMs / 1000).toFixed(1)} s after it was healthy (start-up jobs), peak RSS by then ${(server.startHwm / 1048576).toFixed(1)} MB`);
     const count = (sql: string) => countRows(server.dbPath, sql);
     const before = { progress: count('SELECT count(*) FROM progress_reports'), audit: count("SELECT count(*) FROM audit_log WHERE action = 'report_progress'") };
     const success = (s: number, body: string) => s === 200 && body.includes('"toast":{"type":"success"') && body.includes('"card":');

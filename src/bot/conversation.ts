@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { errorCard, noticeCard } from '../cards/cards';
 import { type ConfidentialMarks, namesConfidential } from '../domain/disclosure';
 import type { DubanError } from '../domain/errors';
 import { canView } from '../domain/permissions';
 import type { DbOrTx } from '../db/client';
-import { confidentialMarks } from '../db/item-repository';
+import { confidentialItems, confidentialMarks } from '../db/item-repository';
 import { loadActor } from '../db/org-repository';
-import { items } from '../db/schema';
 import { enqueue, personAddress } from '../messenger/outbox';
 
 /** The chat a command came from, and who typed it: every answer to it goes through `answer`. */
@@ -26,12 +24,7 @@ export interface Conversation {
  */
 export function hiddenFrom(db: DbOrTx, personId: string, typed = ''): ConfidentialMarks {
   const actor = loadActor(db, personId);
-  const rows = db
-    .select({ id: items.id, number: items.number, leaderId: items.leaderId, leadUnitId: items.leadUnitId, coopUnitIds: items.coopUnitIds })
-    .from(items)
-    .where(eq(items.confidential, true))
-    .all()
-    .filter((r) => !canView(actor, { ...r, confidential: true }));
+  const rows = confidentialItems(db).filter((r) => !canView(actor, { ...r, confidential: true }));
   return { ids: new Set(rows.map((r) => r.id)), words: rows.map((r) => r.number).filter((w) => !typed.includes(w)) };
 }
 

@@ -78,7 +78,7 @@ export function notificationSink(calendar: WorkCalendar, worker?: () => OutboxWo
       }
     },
     afterCommit() {
-      worker?.()?.kick();
+      worker?.()?.wake();
     },
   };
 }

@@ -1,5 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
+import { prepared } from './prepared';
 import { files } from './schema';
 
 export type FileRow = typeof files.$inferSelect;
@@ -25,8 +26,14 @@ export const fileById = (db: DbOrTx, id: number): FileRow | null => db.select().
 
 /** An item's files, oldest first; of one kind when given. */
 export function filesOfItem(db: DbOrTx, itemId: number, kind?: string): FileRow[] {
-  const where = kind ? and(eq(files.itemId, itemId), eq(files.kind, kind)) : eq(files.itemId, itemId);
-  return db.select().from(files).where(where).orderBy(asc(files.id)).all();
+  // Read for every item detail: prepared once per connection, with and without the kind.
+  if (kind)
+    return prepared(db, 'file-repository.filesOfItemKind', (d) =>
+      d.select().from(files).where(and(eq(files.itemId, sql.placeholder('itemId')), eq(files.kind, sql.placeholder('kind')))).orderBy(asc(files.id)).prepare(),
+    ).all({ itemId, kind });
+  return prepared(db, 'file-repository.filesOfItem', (d) =>
+    d.select().from(files).where(eq(files.itemId, sql.placeholder('itemId'))).orderBy(asc(files.id)).prepare(),
+  ).all({ itemId });
 }
 
 /** Feishu's key for the uploaded copy, so the next send of the same file does not upload it again. */

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
+import { prepared } from './prepared';
 import { auditLog, chases, completions, extensions, progressReports } from './schema';
 
 export type Channel = 'command' | 'card' | 'chat' | 'scheduler' | 'cli' | 'api' | 'console';
@@ -16,36 +17,71 @@ export interface AuditEntry {
   at: string;
 }
 
+const p = <N extends string>(name: N) => sql.placeholder(name);
+
+// Every query here runs on the request paths: each is a statement prepared once per connection (prepared.ts).
 export function insertAudit(tx: DbOrTx, e: AuditEntry) {
-  tx.insert(auditLog)
-    .values({ ...e, changes: e.changes ?? {}, fromState: e.fromState ?? null, toState: e.toState ?? null })
-    .run();
+  prepared(tx, 'history-repository.insertAudit', (d) =>
+    d
+      .insert(auditLog)
+      .values({
+        itemId: p('itemId'), actorId: p('actorId'), channel: p('channel'), action: p('action'), fromState: p('fromState'),
+        toState: p('toState'), changes: p('changes'), note: p('note'), at: p('at'),
+      })
+      .prepare(),
+  ).run({
+    itemId: e.itemId,
+    actorId: e.actorId,
+    channel: e.channel,
+    action: e.action,
+    fromState: e.fromState ?? null,
+    toState: e.toState ?? null,
+    changes: e.changes ?? {},
+    note: e.note ?? null,
+    at: e.at,
+  });
 }
 
 export const listHistory = (db: DbOrTx, itemId: number) =>
-  db.select().from(auditLog).where(eq(auditLog.itemId, itemId)).orderBy(asc(auditLog.id)).all();
+  prepared(db, 'history-repository.listHistory', (d) =>
+    d.select().from(auditLog).where(eq(auditLog.itemId, p('itemId'))).orderBy(asc(auditLog.id)).prepare(),
+  ).all({ itemId });
 
 export const listProgress = (db: DbOrTx, itemId: number) =>
-  db.select().from(progressReports).where(eq(progressReports.itemId, itemId)).orderBy(asc(progressReports.id)).all();
+  prepared(db, 'history-repository.listProgress', (d) =>
+    d.select().from(progressReports).where(eq(progressReports.itemId, p('itemId'))).orderBy(asc(progressReports.id)).prepare(),
+  ).all({ itemId });
 
 export const listExtensions = (db: DbOrTx, itemId: number) =>
-  db.select().from(extensions).where(eq(extensions.itemId, itemId)).orderBy(asc(extensions.id)).all();
+  prepared(db, 'history-repository.listExtensions', (d) =>
+    d.select().from(extensions).where(eq(extensions.itemId, p('itemId'))).orderBy(asc(extensions.id)).prepare(),
+  ).all({ itemId });
 
 export const listCompletions = (db: DbOrTx, itemId: number) =>
-  db.select().from(completions).where(eq(completions.itemId, itemId)).orderBy(asc(completions.id)).all();
+  prepared(db, 'history-repository.listCompletions', (d) =>
+    d.select().from(completions).where(eq(completions.itemId, p('itemId'))).orderBy(asc(completions.id)).prepare(),
+  ).all({ itemId });
 
 /**
  * The item's 催办 records, oldest first: every step of the ladder and every chase by hand, one row per recipient
  * (the index chases_item leads with the item id).
  */
 export const listChases = (db: DbOrTx, itemId: number) =>
-  db.select().from(chases).where(eq(chases.itemId, itemId)).orderBy(asc(chases.id)).all();
+  prepared(db, 'history-repository.listChases', (d) =>
+    d.select().from(chases).where(eq(chases.itemId, p('itemId'))).orderBy(asc(chases.id)).prepare(),
+  ).all({ itemId });
 
 export function insertProgress(
   tx: DbOrTx,
   r: { itemId: number; unitId: string | null; authorId: string; text: string; channel: Channel; createdAt: string },
 ) {
-  return tx.insert(progressReports).values(r).returning().get();
+  return prepared(tx, 'history-repository.insertProgress', (d) =>
+    d
+      .insert(progressReports)
+      .values({ itemId: p('itemId'), unitId: p('unitId'), authorId: p('authorId'), text: p('text'), channel: p('channel'), createdAt: p('createdAt') })
+      .returning()
+      .prepare(),
+  ).get({ itemId: r.itemId, unitId: r.unitId, authorId: r.authorId, text: r.text, channel: r.channel, createdAt: r.createdAt });
 }
 
 export function insertExtension(
@@ -88,10 +124,21 @@ export function insertCompletion(
   return tx.insert(completions).values(r).returning().get();
 }
 
+/** Marks the item's open chases answered (the unit acted). */
+export function markChasesAnswered(tx: DbOrTx, itemId: number, at: string) {
+  prepared(tx, 'history-repository.markChasesAnswered', (d) =>
+    d.update(chases).set({ answeredAt: sql`${p('at')}` }).where(and(eq(chases.itemId, p('itemId')), isNull(chases.answeredAt))).prepare(),
+  ).run({ itemId, at });
+}
+
 /** The newest extension request of an item, whatever its status. */
 export const latestExtension = (db: DbOrTx, itemId: number) =>
-  db.select().from(extensions).where(eq(extensions.itemId, itemId)).orderBy(desc(extensions.id)).get();
+  prepared(db, 'history-repository.latestExtension', (d) =>
+    d.select().from(extensions).where(eq(extensions.itemId, p('itemId'))).orderBy(desc(extensions.id)).limit(1).prepare(),
+  ).get({ itemId });
 
 /** The newest completion submission of an item. */
 export const latestCompletion = (db: DbOrTx, itemId: number) =>
-  db.select().from(completions).where(eq(completions.itemId, itemId)).orderBy(desc(completions.id)).get();
+  prepared(db, 'history-repository.latestCompletion', (d) =>
+    d.select().from(completions).where(eq(completions.itemId, p('itemId'))).orderBy(desc(completions.id)).limit(1).prepare(),
+  ).get({ itemId });

@@ -6,6 +6,7 @@ import type { Item, ItemState, Kind, Mode, PendingExtension, ProgressCycle, Revi
 import { formatItemNumber } from '../domain/item-number';
 import type { NewItem } from '../domain/registration';
 import type { DbOrTx } from './client';
+import { prepared } from './prepared';
 import { extensions, items, numberSequences } from './schema';
 
 type Row = typeof items.$inferSelect;
@@ -25,11 +26,17 @@ function toItem(row: Row, pending: PendingExtension | null): Item {
 function pendingFor(db: DbOrTx, itemIds: number[]): Map<number, PendingExtension> {
   const map = new Map<number, PendingExtension>();
   if (itemIds.length === 0) return map;
-  const rows = db
-    .select()
-    .from(extensions)
-    .where(and(inArray(extensions.itemId, itemIds), eq(extensions.status, 'pending')))
-    .all();
+  // One item (every request reads one): a statement prepared once; a list: built for its ids.
+  const rows =
+    itemIds.length === 1
+      ? prepared(db, 'item-repository.pendingOne', (d) =>
+          d.select().from(extensions).where(and(eq(extensions.itemId, sql.placeholder('id')), eq(extensions.status, 'pending'))).prepare(),
+        ).all({ id: itemIds[0] })
+      : db
+          .select()
+          .from(extensions)
+          .where(and(inArray(extensions.itemId, itemIds), eq(extensions.status, 'pending')))
+          .all();
   for (const r of rows) {
     map.set(r.itemId, { id: r.id, requestedBy: r.requestedBy, reason: r.reason, proposedDeadline: r.proposedDeadline });
   }
@@ -49,21 +56,32 @@ export function hydrate(db: DbOrTx, rows: Row[]): Item[] {
  * there are few such messages and few confidential items.
  */
 export function confidentialMarks(db: DbOrTx): ConfidentialMarks {
-  const rows = db.select({ id: items.id, number: items.number, title: items.title }).from(items).where(eq(items.confidential, true)).all();
+  const rows = prepared(db, 'item-repository.confidentialMarks', (d) =>
+    d.select({ id: items.id, number: items.number, title: items.title }).from(items).where(eq(items.confidential, true)).prepare(),
+  ).all();
   return { ids: new Set(rows.map((r) => r.id)), words: rows.flatMap((r) => [r.number, r.title]) };
 }
 
+/** The confidential items with what decides who may see them (for hiddenFrom, on every answer). */
+export function confidentialItems(db: DbOrTx) {
+  return prepared(db, 'item-repository.confidentialItems', (d) =>
+    d
+      .select({ id: items.id, number: items.number, leaderId: items.leaderId, leadUnitId: items.leadUnitId, coopUnitIds: items.coopUnitIds })
+      .from(items)
+      .where(eq(items.confidential, true))
+      .prepare(),
+  ).all();
+}
+
 export function findItem(db: DbOrTx, id: number): Item | null {
-  const row = db.select().from(items).where(eq(items.id, id)).get();
+  const row = prepared(db, 'item-repository.findItem', (d) => d.select().from(items).where(eq(items.id, sql.placeholder('id'))).prepare()).get({ id });
   return row ? hydrate(db, [row])[0]! : null;
 }
 
 export function findItemByNumber(db: DbOrTx, year: number, seq: number): Item | null {
-  const row = db
-    .select()
-    .from(items)
-    .where(and(eq(items.year, year), eq(items.seq, seq)))
-    .get();
+  const row = prepared(db, 'item-repository.findItemByNumber', (d) =>
+    d.select().from(items).where(and(eq(items.year, sql.placeholder('year')), eq(items.seq, sql.placeholder('seq')))).prepare(),
+  ).get({ year, seq });
   return row ? hydrate(db, [row])[0]! : null;
 }
 

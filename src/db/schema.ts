@@ -36,6 +36,17 @@ export const people = sqliteTable('people', {
   nameError: text('name_error'),
 });
 
+/**
+ * One row: a token that changes whenever units or people change (triggers in migration 0013 set it to a new
+ * random value in the same transaction as the change, whoever writes: the server, a `tick` or `org import` run).
+ * The organisation is held in memory (db/org-cache.ts) and read again only when the token differs. Random, not a
+ * counter: a rolled-back change must not leave behind a number the next change would reuse.
+ */
+export const orgVersion = sqliteTable('org_version', {
+  id: integer('id').primaryKey(),
+  token: integer('token').notNull(),
+});
+
 /** One row per year: the last number handed out. Numbers are never reused, so this only grows. */
 export const numberSequences = sqliteTable('number_sequences', {
   year: integer('year').primaryKey(),

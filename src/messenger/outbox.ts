@@ -7,6 +7,7 @@ import { confidentialMarks } from '../db/item-repository';
 import { feishuFileType, readFileBytes } from '../files/file-store';
 import { peopleWithRole } from '../db/org-repository';
 import { outbox } from '../db/schema';
+import { clientOf, prepared, statement } from '../db/prepared';
 import type { Logger } from '../logger';
 import { type Messenger, type MsgType, type ReceiveIdType, SendError } from './messenger';
 import { RateLimiter } from './rate-limiter';
@@ -73,24 +74,37 @@ export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): number | null
   const r = outboxRow(m, now);
   guardGroupMessage(tx, m, r.content);
   // Written out because the unique index on dedupe_key is partial (schema.ts): SQLite wants the conflict target to
-  // repeat the index's condition, which Drizzle's builder would put after DO NOTHING.
-  const row = tx.get<{ id: number } | undefined>(sql`
-    INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, audience, msg_type, content,
+  // repeat the index's condition, which Drizzle's builder would put after DO NOTHING. Prepared once per connection.
+  const row = statement(tx, `INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, audience, msg_type, content,
       render, item_id, purpose, next_attempt_at, created_at)
-    VALUES (${r.uuid}, ${r.dedupeKey}, ${r.op}, ${r.receiveIdType}, ${r.receiveId}, ${r.targetMessageId}, ${r.audience},
-      ${r.msgType}, ${r.content}, ${r.render}, ${r.itemId}, ${r.purpose}, ${r.nextAttemptAt}, ${r.createdAt})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-    RETURNING id`);
+    RETURNING id`).get(r.uuid, r.dedupeKey, r.op, r.receiveIdType, r.receiveId, r.targetMessageId, r.audience, r.msgType, r.content, r.render, r.itemId, r.purpose, r.nextAttemptAt, r.createdAt) as
+    | { id: number }
+    | undefined;
+  if (row) noteQueued(tx);
   return row?.id ?? null;
 }
 
+/**
+ * How many rows this process has queued on a connection: a worker woken after a request looks at it and drains
+ * only when it moved (wake()). Rows written by another process, or due later, are found by the worker's poll.
+ */
+const queuedCount = new WeakMap<object, number>();
+const noteQueued = (db: DbOrTx) => {
+  const c = clientOf(db);
+  queuedCount.set(c, (queuedCount.get(c) ?? 0) + 1);
+};
+
 /** What we know of a message the bot sent, by its Feishu message id: the item it was about and who could read it. */
 export function findSentMessage(db: DbOrTx, messageId: string): { itemId: number | null; audience: 'group' | 'private' | null; receiveId: string | null } | null {
-  const row = db
-    .select({ itemId: outbox.itemId, audience: outbox.audience, receiveId: outbox.receiveId })
-    .from(outbox)
-    .where(eq(outbox.messageId, messageId))
-    .get();
+  const row = prepared(db, 'outbox.findSentMessage', (d) =>
+    d
+      .select({ itemId: outbox.itemId, audience: outbox.audience, receiveId: outbox.receiveId })
+      .from(outbox)
+      .where(eq(outbox.messageId, sql.placeholder('messageId')))
+      .prepare(),
+  ).get({ messageId });
   return row ? { ...row, audience: row.audience as 'group' | 'private' | null } : null;
 }
 
@@ -145,6 +159,7 @@ export function bulkEnqueuer(db: Db): (m: Omit<PlannedMessage, 'dedupeKey' | 'co
     if (a.audience === 'group') guardGroupMessage(db, { ...m, content }, content);
     const res = stmt.run(randomUUID(), a.op, a.receiveIdType, a.receiveId, a.targetMessageId, a.audience, m.msgType,
       content, renderJson, m.itemId ?? null, m.purpose, m.notBefore && m.notBefore > now ? m.notBefore.toISOString() : at, at);
+    noteQueued(db);
     return Number(res.lastInsertRowid);
   };
 }
@@ -226,6 +241,8 @@ export class OutboxWorker {
   /** Written into every lease this worker takes. */
   readonly owner = `${process.pid}:${this.instance}`;
   private running: Promise<DrainResult> | null = null;
+  /** The count of rows queued in this process (queuedCount) when the worker was last kicked. */
+  private seenQueued = -1;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   /** Every drain in progress (kicked, or called by a test or the CLI), so stop() can wait for all of them. */
@@ -291,6 +308,7 @@ export class OutboxWorker {
    */
   kick(): void {
     if (this.halting) return;
+    this.seenQueued = queuedCount.get(this.db.$client) ?? 0;
     if (this.db.$client.inTransaction) {
       setImmediate(() => this.kick());
       return;
@@ -311,6 +329,17 @@ export class OutboxWorker {
           this.kick();
         }
       });
+  }
+
+  /**
+   * kick(), but only if this process queued something on the worker's database since the worker last looked: what
+   * a request calls after its commit, so a request that queued nothing costs the sender nothing, and one that woke
+   * it twice (its service's afterCommit and the dispatcher) starts one drain. Rows due later, or written by
+   * another process, are the poll's (start).
+   */
+  wake(): void {
+    if (this.halting || (queuedCount.get(this.db.$client) ?? 0) === this.seenQueued) return;
+    this.kick();
   }
 
   /** Polls for rows whose retry time has come. */

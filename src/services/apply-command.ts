@@ -29,6 +29,11 @@ export interface ApplyRequest {
   now: Date;
   /** The version the person saw (a card's); a stale one is refused so nobody acts on an outdated card. */
   expectedVersion?: number;
+  /**
+   * The item as the caller already read it inside the transaction this runs in (the dispatcher's: a card handler
+   * reads it to check who may see it), so it is not read again. Only ever from that same transaction.
+   */
+  loaded?: Item;
 }
 
 const noteOf = (c: ServiceCommand): string | null => {
@@ -61,7 +66,7 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
   const { db } = ctx;
   const at = req.now.toISOString();
   const result = db.transaction((tx) => {
-    const item = findItem(tx, req.itemId);
+    const item = req.loaded?.id === req.itemId ? req.loaded : findItem(tx, req.itemId);
     if (!item) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项');
     const actor = loadActor(tx, req.actorId);
     // Who is asking before what they saw: a stale card must not tell an outsider that the item moved on.
@@ -151,7 +156,8 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
       note,
       at,
     });
-    const after = findItem(tx, item.id)!;
+    // Read back only if the row changed: a progress report or a chase leaves it (and its pending extension) as it was.
+    const after = touchesItem ? findItem(tx, item.id)! : item;
     ctx.events.record(tx, { type: decision.command, item: after, before: item, actor, channel: req.channel, command, now: req.now });
     return after;
   }, { behavior: 'immediate' });

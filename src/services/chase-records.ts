@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { chases } from '../db/schema';
+import { markChasesAnswered } from '../db/history-repository';
 import type { EventSink } from './context';
 
 /** What counts as the unit answering a chase: any sign of work on the item. */
@@ -10,10 +10,7 @@ const ANSWERS = new Set(['report_progress', 'claim', 'request_extension', 'submi
 export const chaseAnswers: EventSink = {
   record(tx, e) {
     if (!ANSWERS.has(e.type)) return;
-    tx.update(chases)
-      .set({ answeredAt: e.now.toISOString() })
-      .where(and(eq(chases.itemId, e.item.id), isNull(chases.answeredAt)))
-      .run();
+    markChasesAnswered(tx, e.item.id, e.now.toISOString());
   },
 };
 
