@@ -31,6 +31,66 @@ class Rejected extends Error {
 export interface ReceiverOptions {
   /** The clock the request timestamps are checked against (ms since the epoch). Default: the real one. */
   now?: () => number;
+  /** Bytes of request bodies held at once, all requests together, before new ones get 503 (default 16 MiB). */
+  bodyBudget?: number;
+}
+
+/** What the bodies being read hold at once: 16 MiB is some 80 of the largest event Feishu sends, thousands of usual ones. */
+export const DEFAULT_BODY_BUDGET = 16 * 1024 * 1024;
+
+class BodyRefused extends Error {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads a body without ever holding more than `limit` bytes of it, nor more than the shared budget across all
+ * requests: a declared Content-Length over the limit is refused before a byte is read, a body that grows past it
+ * (chunked) as soon as it does, and a request arriving while the budget is spent gets 503 (Feishu pushes it
+ * again). The bytes not read are discarded by node as they arrive; nothing is buffered for them.
+ */
+function readBounded(
+  contentLength: string | undefined,
+  payload: NodeJS.ReadableStream,
+  limit: number,
+  budget: { free: number },
+  done: (err: Error | null, body?: string) => void,
+) {
+  const declared = contentLength === undefined ? null : Number(contentLength);
+  if (declared !== null && declared > limit) return done(new BodyRefused(413, `body larger than ${limit} bytes`));
+  const chunks: Buffer[] = [];
+  let held = 0;
+  let finished = false;
+  const finish = (err: Error | null, body?: string) => {
+    if (finished) return;
+    finished = true;
+    budget.free += held;
+    payload.removeListener('data', onData);
+    payload.removeListener('end', onEnd);
+    payload.removeListener('error', onError);
+    payload.removeListener('close', onClose);
+    if (err) payload.resume(); // drain what is still coming, without keeping it
+    done(err, body);
+  };
+  const onData = (chunk: Buffer) => {
+    if (held + chunk.length > limit) return finish(new BodyRefused(413, `body larger than ${limit} bytes`));
+    if (chunk.length > budget.free) return finish(new BodyRefused(503, 'too many request bodies at once; try again'));
+    budget.free -= chunk.length;
+    held += chunk.length;
+    chunks.push(chunk);
+  };
+  const onEnd = () => finish(null, Buffer.concat(chunks, held).toString('utf8'));
+  const onError = (err: Error) => finish(err);
+  // A client that goes away mid-body frees what it held.
+  const onClose = () => finish(new BodyRefused(400, 'request aborted'));
+  payload.on('data', onData);
+  payload.on('end', onEnd);
+  payload.on('error', onError);
+  payload.on('close', onClose);
 }
 
 /**
@@ -85,10 +145,12 @@ export function feishuReceiver(
   const encryptKey = cfg.encryptKey;
   const windowSeconds = cfg.replayWindowSeconds ?? DEFAULT_REPLAY_WINDOW_SECONDS;
   const now = opts.now ?? Date.now;
+  const budget = { free: opts.bodyBudget ?? DEFAULT_BODY_BUDGET };
 
   return (app: FastifyInstance) => {
-    // Keep the raw body: the signature covers the exact bytes Feishu sent.
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    // Keep the raw body: the signature covers the exact bytes Feishu sent. Read by our own bounded reader.
+    const limit = app.initialConfig.bodyLimit ?? 512 * 1024;
+    app.addContentTypeParser('application/json', (req, payload, done) => readBounded(req.headers['content-length'], payload, limit, budget, done));
     const handle = async (req: FastifyRequest, reply: FastifyReply) => {
       const raw = typeof req.body === 'string' ? req.body : '';
       try {
