@@ -18,6 +18,7 @@ import type { ServiceContext } from '../services/context';
 import { importItemsFromBytes } from '../services/import-items';
 import { formatSize } from '../cards/evidence-view';
 import { cardContext } from './card-context';
+import { refreshLiveCards } from './live-cards';
 import { type Conversation, answer, answerError } from './conversation';
 import type { BotDeps } from './deps';
 
@@ -136,6 +137,8 @@ export function evidenceSettler(db: Db, calendar: WorkCalendar, kick: () => void
             // Another holder settled it first: undo what this one wrote (the bytes on disk stay, shared by digest).
             throw new SettledElsewhere();
           }
+          // The review cards people hold list the files: redraw them (cards that show no file change nothing).
+          if (created) refreshLiveCards(tx, { item, now }, calendar);
           const said = created
             ? `✅ 已收到佐证材料“${file.name}”（${formatSize(file.size)}），已记入 ${item.number}`
             : `该文件此前已提交（“${file.name}”），未重复保存`;

@@ -211,6 +211,13 @@ describe('a file sent while the completion form is open', () => {
     const review = h.lastTo(WHO.leader);
     expect(cardText(review)).toContain('总结.pdf');
     expect(buttonLabels(review.content)).toContain('发给我');
+    // A file sent while the review is pending: the leader's card is redrawn in place with it.
+    await sendFile(WHO.liaison, { bytes: PNG, image: true, parentId: slip.message_id });
+    await h.flush();
+    const redrawn = h.fake.sent.find((m) => m.message_id === review.message_id)!;
+    expect(redrawn.updates).toBe(1);
+    expect(cardText(redrawn)).toContain('图片.png');
+    expect(buttonLabels(redrawn.content).filter((l) => l === '发给我')).toHaveLength(2);
   });
 });
 
