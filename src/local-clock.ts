@@ -125,6 +125,12 @@ export class LocalClock {
     this.offsetMs = at.getTime() - this.realNow().getTime();
   }
 
+  /** Stands the clock at `at` as if the jobs up to then had run (the demo, restarted on its own database). */
+  standStill(at: Date) {
+    this.standAt(at);
+    this.checked = at;
+  }
+
   /** Moves the clock to `at`, running the jobs due on the way when it moves forward. */
   moveTo(at: Date): Promise<ClockMove> {
     const run = this.queue.then(() => this.move(at));

@@ -2,6 +2,7 @@ import type { ScheduledTask } from 'node-cron';
 import { compose } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/client';
+import { DEMO_END, DEMO_START, demoDatabasePath, seedDemo } from './demo/seed-demo';
 import { createLogger } from './logger';
 import { OrgFileError } from './org/parse-org';
 import { FeishuMessenger } from './messenger/feishu-messenger';
@@ -62,6 +63,13 @@ async function main() {
     }
     throw err;
   }
+  // `npm run demo`: local mode on its own database (demo.db beside the configured one), seeded with a term of work.
+  const demo = process.argv.includes('--demo');
+  if (demo && config.feishu) {
+    console.error('--demo 只能在本地模式下使用（演示数据会向虚构的人员发送消息）：请去掉 FEISHU_* 变量后再运行 npm run demo');
+    process.exit(2);
+  }
+  if (demo) config = { ...config, databasePath: demoDatabasePath(config.databasePath), orgFile: null };
   const log = createLogger(config.logLevel);
   let runtime;
   try {
@@ -73,11 +81,21 @@ async function main() {
     console.error(`启动失败：${message}`);
     process.exit(1);
   }
-  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins, escalations, documents } = await compose(config, runtime, log);
+  const bot = await compose(config, runtime, log);
+  const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins, escalations, documents } = bot;
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');
   } else {
     log.info({ appId: config.feishu.appId, domain: config.feishu.domain, mode: config.feishu.mode }, 'feishu app configured');
+  }
+  if (demo && clock) {
+    const items = runtime.db.$client.prepare('SELECT count(*) FROM items').pluck().get() as number;
+    if (items === 0) {
+      console.log('正在生成演示数据（一个学期的督办事项，约 10 秒）…');
+      clock.standStill(DEMO_START);
+      const r = await seedDemo({ ctx: bot.ctx, clock, worker, log });
+      console.log(`演示数据已生成：${r.items} 项督办事项，${r.steps} 步办理；模拟时钟停在 2026-12-01 09:30`);
+    } else clock.standStill(DEMO_END);
   }
   worker.start();
   // Files people sent that were not fetched before the last stop (or crash) are fetched now.
