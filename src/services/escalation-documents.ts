@@ -20,6 +20,7 @@ import type { Db } from '../db/client';
 import {
   type EscalationRow,
   attachFile,
+  escalationById,
   escalationsOfItem,
   escalationsWithoutFile,
   interviewsWithoutEvent,
@@ -75,6 +76,8 @@ async function writeDocument(d: FinisherDeps, row: EscalationRow): Promise<boole
   const { bytes, name } = row.step === 'referral' ? await referralFile(d, row, item, c) : await noticeFile(d, row, item, c);
   return d.db.transaction(
     (tx) => {
+      // Another run (or process) that got here first attached its file: this one stores nothing.
+      if (escalationById(tx, row.id)?.fileId != null) return false;
       const { file } = storeFile(tx, { bytes, name, kind: row.step === 'referral' ? 'referral' : 'notice', itemId: item.id, createdBy: 'system', mime: DOCX_MIME }, now);
       if (!attachFile(tx, row.id, file.id)) return false;
       const { to, copy } = escalationRecipients(tx, item, row);

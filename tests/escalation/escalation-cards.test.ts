@@ -26,7 +26,7 @@ describe('escalation card buttons', () => {
     const submit = buttonsOf(cards['form, level 2']).find((b) => buttonLabel(b) === '签发约谈通知单')!;
     expect(buttonValue(submit)).toEqual({ a: 'submit_interview', id: overdue.id, v: overdue.version });
     expect(JSON.stringify(cards['form, level 2'])).toContain('"initial_option":"interview2"');
-    expect(buttonsOf(cards['二级约谈建议']).map((b) => buttonValue(b).a)).toEqual(['issue_interview', 'detail']);
-    expect(buttonsOf(cards['问责移交建议']).map((b) => buttonValue(b).a)).toEqual(['issue_referral', 'detail']);
+    expect(buttonsOf(cards['二级约谈建议']).map((b) => buttonValue(b)?.a)).toEqual(['issue_interview', 'detail']);
+    expect(buttonsOf(cards['问责移交建议']).map((b) => buttonValue(b)?.a)).toEqual(['issue_referral', 'detail']);
   });
 });
