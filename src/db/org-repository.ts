@@ -28,12 +28,17 @@ export function personLabel(name: string | null | undefined, headOf: readonly st
   return UNNAMED_PERSON;
 }
 
+/** How the history names the server acting by itself (audit rows with actor 'system'). */
+export const SYSTEM_NAME = '系统（自动）';
+
 /** Names for every person id at once (for cards), from the organisation held in memory. */
 export function personNamer(db: DbOrTx): (id: string) => string {
   const org = orgSnapshot(db);
   return (id) => {
     const name = org.personById.get(id)?.name;
     if (name) return name;
+    // What the server does by itself (the daily 归档, documents it writes) is recorded as 'system'.
+    if (id === 'system') return SYSTEM_NAME;
     return personLabel(null, headedBy(org, id).map((u) => u.name), liaisedBy(org, id).map((u) => u.name));
   };
 }

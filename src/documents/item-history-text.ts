@@ -33,8 +33,6 @@ export function beijing(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-const personOrSystem = (n: RecordNames, id: string) => (id === 'system' ? '系统' : n.personName(id));
-
 export function itemHistoryText(r: ItemRecord, n: RecordNames): string {
   const i = r.item;
   const out: string[] = [];
@@ -79,7 +77,7 @@ export function itemHistoryText(r: ItemRecord, n: RecordNames): string {
     '办理记录',
     r.history.map((h) => {
       const states = h.fromState && h.toState && h.fromState !== h.toState ? `（${stateName(h.fromState)} → ${stateName(h.toState)}）` : '';
-      return `- ${beijing(h.at)} ${personOrSystem(n, h.actorId)} ${ACTION_LABELS[h.action] ?? h.action}${states}${h.note ? `：${h.note}` : ''}〔${CHANNEL_LABELS[h.channel] ?? h.channel}〕`;
+      return `- ${beijing(h.at)} ${n.personName(h.actorId)} ${ACTION_LABELS[h.action] ?? h.action}${states}${h.note ? `：${h.note}` : ''}〔${CHANNEL_LABELS[h.channel] ?? h.channel}〕`;
     }),
   );
   return `${out.join('\r\n')}\r\n`;

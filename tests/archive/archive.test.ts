@@ -89,6 +89,8 @@ describe('归档 automatically', () => {
     const row = h.db.select().from(auditLog).where(eq(auditLog.action, 'archive')).get()!;
     expect(row).toMatchObject({ itemId: item.id, actorId: 'system', channel: 'scheduler' });
     expect(await runJob(job, h.bot.jobDeps, new Date('2026-12-25T07:30:00+08:00'), log)).toMatchObject({ archived: 0 });
+    // The history names the filing as the system's, not as an unknown person.
+    expect(await reply(WHO.supervisor, '/督办 查看 2026-1')).toContain('系统（自动）　归档（已销号 → 已归档）');
   });
 });
 
