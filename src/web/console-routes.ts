@@ -13,7 +13,11 @@ import { DubanError } from '../domain/errors';
 import { type Item, ItemStates, MODE_LABELS, Modes, SOURCE_LABELS, STATE_LABELS, SourceCategories } from '../domain/item';
 import type { Logger } from '../logger';
 import type { OutboxWorker } from '../messenger/outbox';
+import { statsCard } from '../cards/stats-cards';
+import { chinaDate } from '../domain/dates';
 import { applyCommand } from '../services/apply-command';
+import { ledgerBytes, ledgerFileName, ledgerFor } from '../services/export-ledger';
+import { loadStats } from '../services/statistics';
 import type { ServiceContext } from '../services/context';
 import { getItemDetail, listPageForActor } from '../services/item-queries';
 import { directory } from './directory';
@@ -98,8 +102,9 @@ export function consolePlugin(d: ConsoleDeps) {
         people,
         units: listUnits(d.ctx.db).map((u) => ({ id: u.id, name: u.name })),
         labels: { states: STATE_LABELS, sources: SOURCE_LABELS, modes: MODE_LABELS, lights: LIGHT_LABELS },
-        // Filled by the statistics and Excel work when it lands: the page shows a slot only for what exists.
-        features: { stats: false, exports: [] as string[] },
+        // What the page offers beside the ledger: the statistics (the bot's own card, charts included) and the
+        // Excel ledger, each read as this person may see it.
+        features: { stats: true, exports: [{ label: '导出台账（Excel）', href: '/console/export/ledger.xlsx' }] },
       };
     });
 
@@ -197,6 +202,46 @@ export function consolePlugin(d: ConsoleDeps) {
       } catch (err) {
         return fail(reply, err);
       }
+    });
+
+    // 统计: the same report and card the bot answers /督办 统计 with; the page draws the card, chart and all.
+    app.get('/console/api/stats', async (req, reply) => {
+      const actor = needMe(req, reply);
+      if (!actor) return;
+      const now = d.now();
+      const today = chinaDate(now);
+      const q = z
+        .strictObject({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+        .safeParse(req.query);
+      if (!q.success) return reply.code(400).send({ error: '日期应写作 2026-09-01' });
+      const from = q.data.from ?? `${today.slice(0, 4)}-01-01`;
+      const to = q.data.to ?? today;
+      try {
+        const report = loadStats(d.ctx.db, { from, to }, actor, { calendar: d.ctx.calendar, now });
+        return { from, to, card: statsCard(report) };
+      } catch (err) {
+        if (err instanceof DubanError && err.code === 'forbidden') return reply.code(403).send({ error: err.message });
+        return fail(reply, err);
+      }
+    });
+
+    // The Excel ledger of what this person may see, cut by year, unit and state like the page.
+    app.get('/console/export/ledger.xlsx', async (req, reply) => {
+      const actor = needMe(req, reply);
+      if (!actor) return;
+      const q = z
+        .looseObject({ year: z.coerce.number().int().min(2000).max(2100).optional(), unit: z.string().max(40).optional(), state: list(ItemStates) })
+        .safeParse(req.query);
+      if (!q.success) return reply.code(400).send({ error: '筛选条件有误' });
+      const now = d.now();
+      const filter = { year: q.data.year, unitIds: q.data.unit ? [q.data.unit] : undefined, states: q.data.state.length ? q.data.state : undefined };
+      const ledger = ledgerFor(d.ctx.db, d.ctx.calendar, { personId: actor.id }, filter, now);
+      const unitName = cardContext(d.ctx.db, d.ctx.calendar, now).unitName;
+      const name = ledgerFileName(filter, now, unitName);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(await ledgerBytes(ledger));
     });
 
     // 填报进展 from the item page: the same service as the card's form and the chat reply, recorded with channel console.

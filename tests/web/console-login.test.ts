@@ -165,6 +165,19 @@ describe('console sign-in with Feishu (网页应用 OAuth)', () => {
     expect(stranger.b.jar.has('duban_session')).toBe(false);
   });
 
+  it('the Excel ledger and the statistics, each as the person may see them', async () => {
+    const head = (await signIn(WHO.unitHead)).b;
+    const xlsx = await head.get(`${base}/console/export/ledger.xlsx?year=2026`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-disposition')).toContain(encodeURIComponent('督办台账-2026年'));
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    const stats = (await (await head.get(`${base}/console/api/stats?from=2026-01-01&to=2026-11-24`)).json()) as { card: { body: unknown } };
+    expect(JSON.stringify(stats.card)).toContain('教务处');
+    expect((await browserSession().get(`${base}/console/export/ledger.xlsx`)).status).toBe(401);
+    expect((await head.get(`${base}/console/api/stats?from=yesterday`)).status).toBe(400);
+  });
+
   it('Feishu mode has no simulator, no clock and no choosing who you are', async () => {
     expect((await fetch(`${base}/`)).status).toBe(404);
     expect((await fetch(`${base}/local/clock`)).status).toBe(404);

@@ -208,6 +208,15 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     expect(await page.locator('.unknown-element').count()).toBe(0);
     await snap('console-item');
 
+    // 统计: the bot's statistics card drawn with its chart (VChart on a canvas).
+    await page.click('#nav-stats');
+    await page.waitForSelector('#stats-card .card');
+    await page.waitForSelector('#stats-card .el-chart canvas');
+    expect(await page.locator('#stats-card').textContent()).toContain('教务处');
+    await snap('console-stats');
+    await page.goto(`${server.url}/console#/item/1`);
+    await page.waitForSelector('#item-title');
+
     // Someone outside the item, signing in on the item's address, is told it is not there; their ledger is empty.
     await page.click('#logout');
     await page.selectOption('#login-person', OUTSIDER);

@@ -11,7 +11,7 @@ interface Me {
   people?: Array<{ id: string; name: string; posts: string[] }>;
   units: Array<{ id: string; name: string }>;
   labels: { states: Record<string, string>; sources: Record<string, string>; modes: Record<string, string>; lights: Record<string, string> };
-  features: { stats: boolean; exports: string[] };
+  features: { stats: boolean; exports: Array<{ label: string; href: string }> };
 }
 interface Row {
   id: number;
@@ -56,7 +56,7 @@ function loginView() {
 
 function shell(inner: string) {
   const m = info.me!;
-  const extra = [info.features.stats ? '<a href="#/stats">统计</a>' : '', ...info.features.exports.map((e) => `<a href="${escapeHtml(e)}">导出</a>`)].join('');
+  const extra = [`<a href="#/">台账</a>`, info.features.stats ? '<a href="#/stats" id="nav-stats">统计</a>' : ''].join('');
   app.innerHTML = `<header class="console-top"><a href="#/" class="brand">督办台账</a>${extra}<span class="who">${escapeHtml(m.name)}</span>
     <button type="button" id="logout">退出</button>${info.mode === 'local' ? '<a href="/">聊天模拟器</a>' : ''}</header><main>${inner}</main>`;
   document.getElementById('logout')!.addEventListener('click', async () => {
@@ -88,6 +88,7 @@ async function ledgerView() {
       <input name="year" type="number" min="2000" max="2100" placeholder="年度" value="${escapeHtml(query.year)}">
       <input name="keyword" maxlength="50" placeholder="标题关键词" value="${escapeHtml(query.keyword)}">
       <button type="submit" id="apply" class="primary">筛选</button></form>
+    ${info.features.exports.map((e) => `<a class="button export" href="${escapeHtml(e.href)}?${exportParams()}" download>${escapeHtml(e.label)}</a>`).join('')}
     <p class="count">共 <b id="total">${data.total}</b> 项${data.truncated ? '（事项过多，只读取了前 5000 项，请缩小筛选范围）' : ''}</p>
     <table class="ledger"><thead><tr>${th('number', '编号')}${th('title', '事项')}${th('unit', '主办单位')}${th('state', '状态')}${th('deadline', '截止')}${th('light', '灯')}<th>方式</th></tr></thead>
     <tbody>${data.items
@@ -120,6 +121,33 @@ async function ledgerView() {
       void ledgerView();
     });
   }
+}
+
+/** The ledger's filters the Excel export understands (year, unit, state). */
+function exportParams(): string {
+  const p = new URLSearchParams();
+  if (query.year) p.set('year', query.year);
+  if (query.unit) p.set('unit', query.unit);
+  if (query.state) p.set('state', query.state);
+  return p.toString();
+}
+
+/** 统计: the bot's statistics card for a period, drawn by the same renderer, with its chart. */
+async function statsView() {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const from = (document.getElementById('stats-from') as HTMLInputElement | null)?.value || `${today.slice(0, 4)}-01-01`;
+  const to = (document.getElementById('stats-to') as HTMLInputElement | null)?.value || '';
+  let data: { from: string; to: string; card: unknown };
+  try {
+    data = await api(`/console/api/stats?from=${encodeURIComponent(from)}${to ? `&to=${encodeURIComponent(to)}` : ''}`);
+  } catch (err) {
+    shell(`<p class="empty">${escapeHtml((err as Error).message)}</p>`);
+    return;
+  }
+  const r = renderCard(data.card, { readOnly: true });
+  shell(`<h1>督办统计</h1><form id="stats-form" class="filters" onsubmit="return false"><input type="date" id="stats-from" value="${escapeHtml(data.from)}"> 至 <input type="date" id="stats-to" value="${escapeHtml(data.to)}"><button type="submit" class="primary">统计</button></form><div id="stats-card" class="stats-card">${r.html}</div>`);
+  drawCharts(document.getElementById('stats-card')!, r.charts);
+  document.getElementById('stats-form')!.addEventListener('submit', () => void statsView());
 }
 
 type Detail = {
@@ -174,6 +202,7 @@ async function route() {
   if (!info.me) return loginView();
   const m = /^#\/item\/(\d+)$/.exec(location.hash);
   if (m) return itemView(Number(m[1]));
+  if (location.hash === '#/stats' && info.features.stats) return statsView();
   return ledgerView();
 }
 
