@@ -104,3 +104,12 @@ export function pendingDocumentRequests(db: DbOrTx, limit = 20): HistoryRow[] {
 export function documentRequestAnswered(db: DbOrTx, requestId: number): boolean {
   return !!db.get(sql`SELECT 1 FROM audit_log WHERE item_id IS NULL AND action = ${DOCUMENT_SENT} AND json_extract(changes, '$.requestId') = ${requestId}`);
 }
+
+/** The open items as a batch registration compares titles with them: what `canView` and the answer need. */
+export function openItemTitles(db: DbOrTx) {
+  return db
+    .select({ id: items.id, number: items.number, title: items.title, leaderId: items.leaderId, leadUnitId: items.leadUnitId, coopUnitIds: items.coopUnitIds, confidential: items.confidential })
+    .from(items)
+    .where(sql`${items.state} IN ('registered', 'assigned', 'in_progress', 'under_review')`)
+    .all();
+}

@@ -84,3 +84,51 @@ export function nearDuplicates<T extends { title: string }>(title: string, candi
     .slice(0, limit)
     .map(({ item, score }) => ({ item, score }));
 }
+
+/**
+ * Many titles compared with many (a batch registration of a thousand rows against the open items): the same rule
+ * as {@link compareTitles}, but each title is prepared once and only titles sharing a bigram with it are visited,
+ * through an inverted index whose postings carry the counts, so the shared count is summed rather than recomputed.
+ */
+export class TitleIndex<T extends { title: string }> {
+  private readonly postings = new Map<string, Array<{ at: number; n: number }>>();
+  private readonly entries: Array<{ item: T; total: number; numbers: string; text: string }> = [];
+
+  add(item: T): void {
+    const text = prepare(item.title);
+    const at = this.entries.length;
+    const grams = text ? bigrams(text) : new Map<string, number>();
+    let total = 0;
+    for (const [g, n] of grams) {
+      total += n;
+      let list = this.postings.get(g);
+      if (!list) this.postings.set(g, (list = []));
+      list.push({ at, n });
+    }
+    this.entries.push({ item, total, numbers: numbersOf(text), text });
+  }
+
+  /** The indexed items naming the same matter as `title`, most similar first. */
+  sameAs(title: string): Array<{ item: T; score: number }> {
+    const x = prepare(title);
+    if (!x) return [];
+    const grams = bigrams(x);
+    let na = 0;
+    const common = new Map<number, number>();
+    for (const [g, n] of grams) {
+      na += n;
+      for (const p of this.postings.get(g) ?? []) common.set(p.at, (common.get(p.at) ?? 0) + Math.min(n, p.n));
+    }
+    const numbers = numbersOf(x);
+    const out: Array<{ item: T; score: number }> = [];
+    for (const [at, c] of common) {
+      const e = this.entries[at]!;
+      const score = (2 * c) / (na + e.total);
+      const same = e.text === x || (score >= 0.65 && Math.min(na, e.total) - c <= 1 && e.numbers === numbers);
+      if (same) out.push({ item: e.item, score: e.text === x ? 1 : score });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  }
+}
+
+const numbersOf = (t: string) => (t.match(/\d+/g) ?? []).sort().join(',');

@@ -2,13 +2,12 @@
  * 批量登记 from the Excel template (学校年度工作要点 decomposed into rows, LZU art. 6). The whole file is checked before
  * anything is written: one bad row rejects the file, and the person gets every problem at once, naming the row and
  * column (as a card, and as the template with the bad cells red and a comment on each). A good file registers
- * every row in ONE transaction, numbered in the order of the rows, each with its 督办单 sent (registerAndSendSlip);
+ * every row in ONE transaction, numbered in the order of the rows, each with its 督办单 sent (registerItem's steps);
  * a dry run says what would be registered and writes nothing but that answer.
  *
  * Callable from anywhere (the bot after downloading a file someone sent, the CLI): it opens its own transactions
  * and answers the person through the outbox (privately: the answer names every row's title).
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import { noticeCard } from '../cards/cards';
 import type { Actor } from '../domain/actor';
 import { chinaDate, isValidDate, parseDateInput } from '../domain/dates';
@@ -20,19 +19,19 @@ import {
   type Kind,
   MODE_LABELS,
   type Mode,
-  OPEN_STATES,
   type ProgressCycle,
   SOURCE_LABELS,
   type SourceCategory,
 } from '../domain/item';
 import { canRegister, canView } from '../domain/permissions';
 import { type RegistrationInput, prepareRegistration } from '../domain/registration';
-import { compareTitles, normaliseTitle } from '../domain/similarity';
-import type { DbOrTx } from '../db/client';
+import { TitleIndex } from '../domain/similarity';
+import type { DbOrTx, Tx } from '../db/client';
 import type { Channel } from '../db/history-repository';
-import { findItem } from '../db/item-repository';
+import { insertItem } from '../db/item-repository';
+import { openItemTitles } from '../db/ledger-repository';
+import { insertAudit } from '../db/history-repository';
 import { leaderOfUnit, listPeople, listUnits, loadActor } from '../db/org-repository';
-import { items } from '../db/schema';
 import {
   type CellProblem,
   DATA_SHEET,
@@ -47,7 +46,7 @@ import { WorkbookRefused, cellText, loadWorkbook } from '../documents/read-xlsx'
 import { storeFile } from '../files/file-store';
 import { enqueue, personAddress } from '../messenger/outbox';
 import type { ServiceContext } from './context';
-import { findDuplicates, registerAndSendSlip } from './register-item';
+import { applyCommand } from './apply-command';
 
 export const IMPORT_PURPOSE = 'import_report';
 
@@ -169,7 +168,10 @@ export function checkImportRows(tx: DbOrTx, actor: Actor, rows: ImportRow[], now
   const leaders = listPeople(tx).filter((p) => p.roles.includes('leader') || p.roles.includes('principal'));
   const problems: CellProblem[] = [];
   const inputs: Array<{ row: number; input: RegistrationInput }> = [];
-  const seen: Array<{ row: number; title: string; norm: string }> = [];
+  // Titles are compared through indexes (each prepared once): a thousand rows against thousands of open items.
+  const open = new TitleIndex<ReturnType<typeof openItemTitles>[number]>();
+  for (const o of openItemTitles(tx)) open.add(o);
+  const seen = new TitleIndex<{ title: string; row: number }>();
   const unitOf = (text: string) => {
     const t = text.trim();
     const hits = units.filter((u) => u.name === t || u.id === t.toLowerCase());
@@ -264,30 +266,47 @@ export function checkImportRows(tx: DbOrTx, actor: Actor, rows: ImportRow[], now
     }
 
     if (title) {
-      const norm = normaliseTitle(title);
-      const twin = seen.find((s) => s.norm === norm || compareTitles(s.title, title).same);
-      if (twin) at('title', `与第 ${twin.row} 行是同一事项（一事一项），请合并为一行`);
+      const twin = seen.sameAs(title)[0];
+      if (twin) at('title', `与第 ${twin.item.row} 行是同一事项（一事一项），请合并为一行`);
       else {
-        // Open items, identical or naming the same matter; one the person may not see is not named.
-        const open = findDuplicates(tx, actor, title, 1)[0];
-        if (open) at('title', `与在办事项 ${open.number}“${clip(open.title, 30)}”重复（一事一项），同一事项请勿重复立项`);
-        else if (hasHiddenTwin(tx, actor, title)) at('title', '与一项在办事项同名（一事一项），请联系督查室核对');
+        // Open items naming the same matter, as registering one by one would find them (findDuplicates): only what
+        // the person may see is named; an identical title they may not see is refused without naming it.
+        const hits = open.sameAs(title);
+        const shown = hits.find((h) => canView(actor, h.item));
+        if (shown) at('title', `与在办事项 ${shown.item.number}“${clip(shown.item.title, 30)}”重复（一事一项），同一事项请勿重复立项`);
+        else if (hits.some((h) => h.item.title === title.trim())) at('title', '与一项在办事项同名（一事一项），请联系督查室核对');
       }
-      seen.push({ row, title, norm });
+      seen.add({ title, row });
     }
     if (clean()) inputs.push({ row, input });
   }
   return { inputs, problems };
 }
 
-/** An open item with this very title that the person may not see (findDuplicates names only what they may see). */
-function hasHiddenTwin(tx: DbOrTx, actor: Actor, title: string): boolean {
-  const row = tx.select({ id: items.id }).from(items).where(and(eq(items.title, title.trim()), inArray(items.state, [...OPEN_STATES]))).get();
-  const item = row ? findItem(tx, row.id) : null;
-  return !!item && !canView(actor, item);
-}
-
 const clip = (s: string, n = 40) => (Array.from(s).length > n ? `${Array.from(s).slice(0, n).join('')}…` : s);
+
+/**
+ * 立项登记 of a row already checked, and its 督办单 sent: registerItem's steps (services/register-item.ts: the number
+ * in the year of registration, the audit row, the event) without its per-item scan for duplicates, which the whole
+ * file's check has done against the same open items inside this transaction — scanning again for each of a
+ * thousand rows made a file take minutes.
+ */
+function registerRow(ctx: ServiceContext, tx: Tx, actor: Actor, input: RegistrationInput, channel: Channel, now: Date): Item {
+  const data = prepareRegistration(input, actor, now);
+  const item = insertItem(tx, data, Number(chinaDate(now).slice(0, 4)));
+  insertAudit(tx, {
+    itemId: item.id,
+    actorId: actor.id,
+    channel,
+    action: 'register',
+    fromState: null,
+    toState: item.state,
+    changes: { number: item.number, title: item.title, deadline: item.deadline, leadUnitId: item.leadUnitId, batch: true },
+    at: now.toISOString(),
+  });
+  ctx.events.record(tx, { type: 'register', item, before: null, actor, channel, command: null, now });
+  return applyCommand(ctx, { itemId: item.id, actorId: actor.id, channel, command: { type: 'send_slip' }, now });
+}
 
 /** The problems as lines people read: 第 3 行「主办单位」：… */
 export function problemLines(problems: CellProblem[]): string[] {
@@ -365,7 +384,7 @@ export async function importItemsFromBytes(ctx: ServiceContext, bytes: Buffer, a
         checked = checkImportRows(tx, actor, read.rows, now);
         checked.problems.unshift(...read.problems);
         if (checked.problems.length || dryRun) return [];
-        return checked.inputs.map(({ input }) => registerAndSendSlip(ctx, { actorId, channel, input, now, duplicates: 'allow' }));
+        return checked.inputs.map(({ input }) => registerRow(ctx, tx, actor, input, channel, now));
       },
       { behavior: 'immediate' },
     );
