@@ -167,6 +167,17 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     await poll(() => page.locator('.msg.bot .card', { hasText: '到期' }).count()).toBeGreaterThan(0);
     await card('逾期预警').scrollIntoViewIfNeeded();
     await snap('clock-jump-overdue-warning');
+    // A file the bot sends (the Excel ledger) can be downloaded from the chat.
+    await as(SUPERVISOR);
+    await type('/督办 导出');
+    const link = page.locator('.bubble.file a').last();
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.textContent()).toMatch(/\.xlsx$/);
+    const download = await page.request.get(new URL((await link.getAttribute('href'))!, server.url).toString());
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 2).toString()).toBe('PK');
+    await snap('file-download');
+
     // Every card drawn so far was made of elements the browser renderer knows.
     expect(await page.locator('.unknown-element').count()).toBe(0);
   }, 180_000);
