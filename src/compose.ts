@@ -78,7 +78,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   // A statistics workbook asked for from a card is written after the click's commit (services/stats-export.ts).
   const statsExports = new StatsExportWriter({ db: runtime.db, calendar: runtime.calendar }, log, () => worker.kick());
   // A 约谈通知单's Word file and its calendar event follow the transaction that issued it (services/escalation-documents.ts).
-  const escalationSettings = { school: runtime.schedule.escalation.school, office: runtime.schedule.bulletin.office };
+  const escalationSettings = { school: runtime.schedule.escalation.school, office: runtime.schedule.bulletin.office, quietHours: runtime.schedule.quietHours };
   const escalations = new EscalationFinisher(
     {
       db: runtime.db,

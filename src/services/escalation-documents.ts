@@ -34,7 +34,7 @@ import { storeFile } from '../files/file-store';
 import type { Logger } from '../logger';
 import type { CalendarPort } from '../messenger/feishu-calendar';
 import { enqueue, personAddress } from '../messenger/outbox';
-import { type EscalationSettings, escalationRecipients, namesFor, noticeOf } from './escalations';
+import { type EscalationSettings, escalationRecipients, namesFor, noticeOf, notBeforeOf } from './escalations';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** An interview is put in the calendar as one hour. */
@@ -81,8 +81,10 @@ async function writeDocument(d: FinisherDeps, row: EscalationRow): Promise<boole
       const { file } = storeFile(tx, { bytes, name, kind: row.step === 'referral' ? 'referral' : 'notice', itemId: item.id, createdBy: 'system', mime: DOCX_MIME }, now);
       if (!attachFile(tx, row.id, file.id)) return false;
       const { to, copy } = escalationRecipients(tx, item, row);
+      // After the card it follows (same recipient, in order), and never in quiet hours.
+      const notBefore = notBeforeOf(d.settings, d.calendar, now);
       for (const person of [...to, ...copy]) {
-        enqueue(tx, { to: personAddress(person), msgType: 'file', content: { fileId: file.id }, purpose: row.step === 'referral' ? 'referral_file' : 'interview_notice_file', itemId: item.id }, now);
+        enqueue(tx, { to: personAddress(person), msgType: 'file', content: { fileId: file.id }, purpose: row.step === 'referral' ? 'referral_file' : 'interview_notice_file', itemId: item.id, notBefore }, now);
       }
       return true;
     },

@@ -34,6 +34,7 @@ import { findItem } from '../db/item-repository';
 import { findUnit, listPeople, listUnits, loadActor, peopleWithRole, personNamer } from '../db/org-repository';
 import { enqueue, personAddress } from '../messenger/outbox';
 import type { WorkCalendar } from '../domain/calendar';
+import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
 import type { ServiceContext } from './context';
 
 export interface EscalationSettings {
@@ -41,7 +42,12 @@ export interface EscalationSettings {
   school: string;
   /** Who signs the referral (the office's name). */
   office: string;
+  /** Quiet hours (schedule `quietHours`): the notices to others wait for them, as every notification does. */
+  quietHours?: QuietHours | null;
 }
+
+/** When messages to people other than the issuer may go out. */
+export const notBeforeOf = (s: EscalationSettings, calendar: WorkCalendar, now: Date) => (s.quietHours ? quietNotBefore(now, calendar, s.quietHours) : undefined);
 
 export interface IssueInput {
   itemId: number;
@@ -176,11 +182,12 @@ export function issueEscalation(ctx: ServiceContext, settings: EscalationSetting
       const t = noticeOf(row, item, c, settings);
       const level = next === 'interview1' ? 1 : 2;
       const { to, copy } = escalationRecipients(tx, item, row);
+      const notBefore = notBeforeOf(settings, ctx.calendar, now);
       for (const person of to) {
-        enqueue(tx, { to: personAddress(person), msgType: 'interactive', content: interviewNoticeCard(item, c, t, { level, copy: false, fileReady: false }), purpose: 'interview_notice', itemId: item.id }, now);
+        enqueue(tx, { to: personAddress(person), msgType: 'interactive', content: interviewNoticeCard(item, c, t, { level, copy: false, fileReady: false }), purpose: 'interview_notice', itemId: item.id, notBefore }, now);
       }
       for (const person of copy) {
-        enqueue(tx, { to: personAddress(person), msgType: 'interactive', content: interviewNoticeCard(item, c, t, { level, copy: true, fileReady: false }), purpose: 'interview_notice_copy', itemId: item.id }, now);
+        enqueue(tx, { to: personAddress(person), msgType: 'interactive', content: interviewNoticeCard(item, c, t, { level, copy: true, fileReady: false }), purpose: 'interview_notice_copy', itemId: item.id, notBefore }, now);
       }
       return { row, item };
     },
@@ -218,8 +225,9 @@ function issueReferral(tx: DbOrTx, c: CardContext, settings: EscalationSettings,
   const now = new Date(at);
   const steps = issued.map((r) => `${r.step === 'interview1' ? '一级' : '二级'}约谈（${r.number}）`);
   const card = referralCard(item, c, { steps, office: settings.office });
+  const notBefore = notBeforeOf(settings, c.calendar, now);
   for (const person of escalationRecipients(tx, item, row).to) {
-    enqueue(tx, { to: personAddress(person), msgType: 'interactive', content: card, purpose: 'referral', itemId: item.id }, now);
+    enqueue(tx, { to: personAddress(person), msgType: 'interactive', content: card, purpose: 'referral', itemId: item.id, notBefore }, now);
   }
   return { row, item };
 }

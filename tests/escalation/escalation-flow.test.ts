@@ -175,6 +175,22 @@ describe('/督办 约谈 in chat', () => {
   }, 90_000);
 });
 
+describe('quiet hours', () => {
+  it('a notice issued at night: the issuer is answered at once, the unit head and the leaders hear at 08:00', async () => {
+    h = await startBot();
+    const id = await claimedItem('修缮学生宿舍');
+    h.setNow('2026-12-07', '21:00');
+    const r = await h.say(WHO.supervisor, `/督办 约谈 ${numberOf(id)} 时间:2026-12-09 15:00 地点:行政楼301`);
+    expect(replyText(h, r.messageId)).toContain('(2026) 督字 (1) 号');
+    const notices = () => h.fake.sent.filter((m) => !m.reply_to && m.receive_id !== WHO.supervisor && (m.msg_type === 'file' || cardText(m).includes('约谈通知单')));
+    expect(notices()).toHaveLength(0);
+    h.setNow('2026-12-08', '08:00');
+    await h.flush();
+    expect(h.sentTo(WHO.unitHead).slice(-2).map((m) => m.msg_type)).toEqual(['interactive', 'file']);
+    expect(notices().length).toBe(8); // the unit head and three leaders: a card and a file each
+  }, 60_000);
+});
+
 describe('level 2 and the 问责 referral', () => {
   it('proposed to the office on time, issued from the proposals, the observers get the item and its whole history', async () => {
     const schedule: ScheduleConfig = { ...DEFAULT_SCHEDULE, escalation: { ...DEFAULT_SCHEDULE.escalation, interview2After: 10, referralAfter: 5, school: '西北大学' } };
