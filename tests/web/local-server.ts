@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose } from '../../src/compose';
@@ -13,8 +13,17 @@ export const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`tests/web: ${CHROMIUM} not found; install Debian's chromium (apt-get install -y chromium) to run the browser tests`);
 
 let built: Promise<void> | null = null;
-/** The browser bundles, built once per test process into dist/web (what the server serves from source). */
-export const ensureWebBuilt = () => (built ??= buildWeb() as Promise<void>);
+const ROOT = join(import.meta.dirname, '..', '..');
+const newest = (dir: string): number => Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+/**
+ * The browser bundles in dist/web (what the server serves from source), built when missing or older than web/src:
+ * test files run in parallel, and rewriting a bundle another file's browser is loading would be asking for trouble.
+ */
+export const ensureWebBuilt = () => {
+  const out = join(ROOT, 'dist', 'web');
+  const fresh = ['simulator.js', 'console.js'].every((f) => existsSync(join(out, f))) && newest(out) > newest(join(ROOT, 'web', 'src'));
+  return (built ??= fresh ? Promise.resolve() : (buildWeb() as Promise<void>));
+};
 
 /**
  * The product in local mode as `npm start` runs it: a real SQLite file, the example organisation, the simulator and
