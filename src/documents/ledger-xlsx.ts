@@ -16,6 +16,11 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const LIGHT_FILLS: Record<Exclude<Light, 'none'>, string> = { red: 'FFFF4D4F', yellow: 'FFFFD666', green: 'FF95DE64' };
 const LIGHT_TEXT: Record<Light, string> = { red: '红灯', yellow: '黄灯', green: '绿灯', none: '' };
 const HEADER_FILL = 'FFD9E1F2';
+const FILLS: Record<Exclude<Light, 'none'>, ExcelJS.Fill> = {
+  red: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.red } },
+  yellow: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.yellow } },
+  green: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS.green } },
+};
 
 export interface LedgerEntry {
   item: Item;
@@ -109,15 +114,25 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** Widths that fit the widest line of each column (plus a margin), between 6 and `max`. */
-function fitColumns(sheet: ExcelJS.Worksheet, maxOf: (col: number) => number) {
-  sheet.columns.forEach((col, i) => {
-    let widest = 0;
-    col.eachCell?.({ includeEmpty: false }, (cell) => {
-      for (const line of String(cell.value ?? '').split('\n')) widest = Math.max(widest, displayWidth(line));
+/**
+ * The widest line of each column, measured as rows are added (walking the cells afterwards cost as much as
+ * writing them), to give widths that fit (plus a margin), between 6 and the column's maximum.
+ */
+class Widths {
+  private readonly widest: number[] = [];
+  constructor(private readonly maxOf: (col: number) => number) {}
+  measure(values: ReadonlyArray<string | number | null>): void {
+    values.forEach((v, i) => {
+      if (v === null || v === '') return;
+      const text = String(v);
+      // Past the maximum nothing changes: long text is not measured line by line.
+      if ((this.widest[i] ?? 0) >= this.maxOf(i)) return;
+      for (const line of text.split('\n')) this.widest[i] = Math.max(this.widest[i] ?? 0, displayWidth(line.slice(0, 200)));
     });
-    col.width = Math.min(Math.max(widest + 2, 6), maxOf(i));
-  });
+  }
+  apply(sheet: ExcelJS.Worksheet, columns: number): void {
+    for (let i = 0; i < columns; i++) sheet.getColumn(i + 1).width = Math.min(Math.max((this.widest[i] ?? 0) + 2, 6), this.maxOf(i));
+  }
 }
 
 function header(sheet: ExcelJS.Worksheet, names: string[]) {
@@ -142,28 +157,30 @@ export function ledgerWorkbook(doc: LedgerDocument): ExcelJS.Workbook {
 
   const sheet = wb.addWorksheet('台账');
   header(sheet, LEDGER_COLUMNS.map((c) => c.header));
+  const widths = new Widths((i) => LEDGER_COLUMNS[i]?.wrapAt ?? 30);
+  widths.measure(LEDGER_COLUMNS.map((c) => c.header));
   const lightCol = LEDGER_COLUMNS.findIndex((c) => c.header === '红黄绿灯') + 1;
+  // Set on the columns before the rows, so every cell added below takes it without a style of its own.
+  LEDGER_COLUMNS.forEach((c, i) => (sheet.getColumn(i + 1).alignment = c.wrapAt ? { vertical: 'top', wrapText: true } : { vertical: 'top' }));
   for (const e of doc.entries) {
-    const row = sheet.addRow(LEDGER_COLUMNS.map((c) => cellText(c.value(e, doc.names))));
-    row.alignment = { vertical: 'top' };
-    if (e.status.light !== 'none') {
-      row.getCell(lightCol).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS[e.status.light] } };
-    }
-    LEDGER_COLUMNS.forEach((c, i) => {
-      if (c.wrapAt) row.getCell(i + 1).alignment = { vertical: 'top', wrapText: true };
-    });
+    const values = LEDGER_COLUMNS.map((c) => cellText(c.value(e, doc.names)));
+    widths.measure(values);
+    const row = sheet.addRow(values);
+    if (e.status.light !== 'none') row.getCell(lightCol).fill = FILLS[e.status.light];
   }
-  fitColumns(sheet, (i) => LEDGER_COLUMNS[i]?.wrapAt ?? 30);
+  widths.apply(sheet, LEDGER_COLUMNS.length);
 
   const byId = new Map(doc.entries.map((e) => [e.item.id, e.item]));
   const hist = wb.addWorksheet('办理记录');
   header(hist, HISTORY_HEADERS);
+  for (const c of [2, 9, 10]) hist.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
+  const histWidths = new Widths((i) => (i === 1 || i >= 8 ? 50 : 24));
+  histWidths.measure(HISTORY_HEADERS);
   for (const h of doc.history) {
     const item = h.itemId != null ? byId.get(h.itemId) : undefined;
     if (!item) continue;
     const changes = h.changes && Object.keys(h.changes).length ? JSON.stringify(h.changes) : '';
-    hist.addRow(
-      [
+    const values = [
         item.number,
         item.title,
         beijingTime(h.at),
@@ -174,13 +191,11 @@ export function ledgerWorkbook(doc: LedgerDocument): ExcelJS.Workbook {
         stateName(h.toState),
         changes.length > 2000 ? `${changes.slice(0, 2000)}…` : changes,
         h.note ?? '',
-      ].map(cellText),
-    );
+      ].map(cellText);
+    histWidths.measure(values);
+    hist.addRow(values);
   }
-  fitColumns(hist, (i) => (i === 1 || i >= 8 ? 50 : 24));
-  hist.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
-  hist.getColumn(9).alignment = { wrapText: true, vertical: 'top' };
-  hist.getColumn(10).alignment = { wrapText: true, vertical: 'top' };
+  histWidths.apply(hist, HISTORY_HEADERS.length);
   return wb;
 }
 
