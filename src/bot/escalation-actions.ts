@@ -4,10 +4,13 @@
  * clicked is checked before anything else (the services load the operator, never the card's payload), then
  * whether the card is current.
  */
+import { receiptCard } from '../cards/cards';
 import { interviewFormCard } from '../cards/escalation-cards';
 import type { Card } from '../cards/types';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item } from '../domain/item';
+import { findItem } from '../db/item-repository';
+import { enqueue, personAddress } from '../messenger/outbox';
 import { DEFAULT_SCHEDULE } from '../scheduler/schedule-config';
 import { type EscalationSettings, issueEscalation, namesFor, prepareEscalation } from '../services/escalations';
 import type { BotDeps } from './deps';
@@ -48,7 +51,10 @@ export const ESCALATION_HANDLERS = {
     if (current.version !== a.version) throw stale(current);
     const c = namesFor(a.deps.ctx.db, a.deps.ctx.calendar, a.now);
     const card = interviewFormCard(p.item, c, { level: p.step === 'interview1' ? 1 : 2, addressee: p.addressee, interviewer: p.interviewer, reason: p.reason });
-    return { card: { type: 'raw', data: card } };
+    // The form comes as a message of its own: the button may sit on the office's list of many items (督办提醒),
+    // which an answer in place would replace.
+    enqueue(a.deps.ctx.db, { to: personAddress(a.operator), msgType: 'interactive', content: card, purpose: 'interview_form', itemId: current.id }, a.now);
+    return { toast: { type: 'info', content: '约谈通知单已私信发送给您，填写约谈时间、地点后签发' } };
   },
   submit_interview: (a: EscalationClick): Answer => {
     const current = need(a);
@@ -62,7 +68,10 @@ export const ESCALATION_HANDLERS = {
       { itemId: current.id, actorId: a.operator, channel: 'card', step, time: str(a.form.time), place: str(a.form.place), interviewer: str(a.form.interviewer), reason: str(a.form.reason), expectedVersion: a.version },
       a.now,
     );
-    return { toast: { type: 'success', content: issuedText(row.step, row.number, current.number, p.addressee) } };
+    const text = issuedText(row.step, row.number, current.number, p.addressee);
+    // The form is replaced by the receipt, so it cannot be submitted again by mistake.
+    const receipt = receiptCard(findItem(a.deps.ctx.db, current.id)!, namesFor(a.deps.ctx.db, a.deps.ctx.calendar, a.now), text);
+    return { toast: { type: 'success', content: text }, card: { type: 'raw', data: receipt } };
   },
   issue_referral: (a: EscalationClick): Answer => {
     const current = need(a);

@@ -57,7 +57,10 @@ describe('约谈通知单 level 1 from the 约谈建议 card', () => {
     await sweep('2026-12-07');
     const proposal = h.sentTo(WHO.supervisor).filter((m) => cardText(m).includes('约谈建议')).at(-1)!;
     const open = await h.click(WHO.supervisor, buttonValue(proposal.content, '签发约谈通知'), { messageId: proposal.message_id });
-    const form = open.answer.card!.data;
+    // The form comes privately as a message of its own (the proposal card stays as it is).
+    expect(open.answer).toEqual({ toast: { type: 'info', content: '约谈通知单已私信发送给您，填写约谈时间、地点后签发' } });
+    const formMessage = h.lastTo(WHO.supervisor);
+    const form = formMessage.content;
     expect(textOf(form)).toContain('签发一级约谈通知单');
     expect(JSON.stringify(form)).toContain('"default_value":"李副校长"');
     expect(JSON.stringify(form)).toContain('"default_value":"修订本科生培养方案"');
@@ -65,11 +68,13 @@ describe('约谈通知单 level 1 from the 约谈建议 card', () => {
 
     h.setNow('2026-12-07', '10:00');
     const issued = await h.click(WHO.supervisor, buttonValue(form, '签发约谈通知单'), {
-      messageId: proposal.message_id,
+      messageId: formMessage.message_id,
       form: { level: 'interview1', time: '2026-12-09 15:00', place: '行政楼301会议室', interviewer: '李副校长', reason: '修订本科生培养方案' },
     });
     expect(issued.answer.toast).toMatchObject({ type: 'success' });
     expect(issued.answer.toast!.content).toContain('(2026) 督字 (1) 号');
+    // The form is replaced by the receipt: nothing left to submit twice.
+    expect(buttonLabels(issued.answer.card!.data)).not.toContain('签发约谈通知单');
 
     // The unit head: the notice card, then the Word file with the notice and its stub.
     const head = h.sentTo(WHO.unitHead).slice(-2);
@@ -110,9 +115,11 @@ describe('约谈通知单 level 1 from the 约谈建议 card', () => {
     h.setNow('2026-12-07');
     const v = h.db.$client.prepare('SELECT version FROM items WHERE id = ?').pluck().get(id) as number;
     for (const who of [WHO.unitHead, WHO.liaison, WHO.principal, WHO.otherLeader, WHO.admin, WHO.observer]) {
+      const before = h.fake.sent.length;
       const r = await h.click(who, { a: 'issue_interview', id, v });
       expect(r.answer.toast?.type, who).toBe('error');
       expect(r.answer.card).toBeUndefined();
+      expect(h.fake.sent.length, `${who}: no form sent`).toBe(before);
       const s = await h.click(who, { a: 'submit_interview', id, v }, { form: { level: 'interview1', time: '2026-12-09 15:00', place: 'x', interviewer: 'y' } });
       expect(s.answer.toast?.type, who).toBe('error');
     }
@@ -212,10 +219,11 @@ describe('level 2 and the 问责 referral', () => {
     // A unit head and the leader in charge may not issue level 2; the principal may, from the chat or the card.
     const v = h.db.$client.prepare('SELECT version FROM items WHERE id = ?').pluck().get(id) as number;
     expect((await h.click(WHO.leader, { a: 'issue_interview', id, v })).answer.toast?.content).toMatch(/只有书记、校长或督查室/);
-    const open = await h.click(WHO.supervisor, buttonValue(card.content, '签发二级约谈通知'), { messageId: card.message_id });
-    expect(textOf(open.answer.card!.data)).toContain('签发二级约谈通知单');
-    expect(JSON.stringify(open.answer.card!.data)).toContain('"default_value":"张校长"');
-    const issued = await h.click(WHO.supervisor, buttonValue(open.answer.card!.data, '签发约谈通知单'), {
+    await h.click(WHO.supervisor, buttonValue(card.content, '签发二级约谈通知'), { messageId: card.message_id });
+    const form2 = h.lastTo(WHO.supervisor).content;
+    expect(textOf(form2 as Record<string, unknown>)).toContain('签发二级约谈通知单');
+    expect(JSON.stringify(form2)).toContain('"default_value":"张校长"');
+    const issued = await h.click(WHO.supervisor, buttonValue(form2, '签发约谈通知单'), {
       messageId: card.message_id,
       form: { level: 'interview2', time: '2026-12-23 10:00', place: '校长办公室', interviewer: '张校长', reason: '推进一流学科建设' },
     });
