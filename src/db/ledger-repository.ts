@@ -66,8 +66,8 @@ export function progressSummaries(db: DbOrTx, itemIds: number[]): Map<number, Pr
 
 export type HistoryRow = typeof auditLog.$inferSelect;
 
-/** The history of these items, item by item, oldest first. */
-export function historyOf(db: DbOrTx, itemIds: number[]): HistoryRow[] {
+/** The history of these items, item by item, oldest first; at most `limit` rows. */
+export function historyOf(db: DbOrTx, itemIds: number[], limit: number): HistoryRow[] {
   if (!itemIds.length) return [];
   const ids = JSON.stringify(itemIds);
   return db
@@ -75,6 +75,7 @@ export function historyOf(db: DbOrTx, itemIds: number[]): HistoryRow[] {
     .from(auditLog)
     .where(sql`${auditLog.itemId} IN (SELECT value FROM json_each(${ids}))`)
     .orderBy(asc(auditLog.itemId), asc(auditLog.id))
+    .limit(limit)
     .all();
 }
 

@@ -36,6 +36,8 @@ export interface LedgerNames {
 export interface LedgerDocument {
   entries: LedgerEntry[];
   history: HistoryRow[];
+  /** The history was cut (too many rows): the sheet's last line says so. */
+  historyTruncated?: boolean;
   names: LedgerNames;
   /** What was asked, in words (年份 2026；单位 教务处), shown nowhere but the workbook's properties. */
   filterText: string;
@@ -195,6 +197,7 @@ export function ledgerWorkbook(doc: LedgerDocument): ExcelJS.Workbook {
     histWidths.measure(values);
     hist.addRow(values);
   }
+  if (doc.historyTruncated) hist.addRow(['办理记录过多，以上只列出前一部分；请按年份或单位分次导出以得到完整记录']);
   histWidths.apply(hist, HISTORY_HEADERS.length);
   return wb;
 }

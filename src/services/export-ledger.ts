@@ -17,6 +17,8 @@ import { type LedgerDocument, ledgerXlsx } from '../documents/ledger-xlsx';
 
 /** The rows one ledger may hold: past this the export says it was cut (and the filters narrow it). */
 export const LEDGER_MAX_ITEMS = 10_000;
+/** The history rows one ledger may hold (a sheet stays openable): past this the history sheet says it was cut. */
+export const LEDGER_MAX_HISTORY = 100_000;
 
 /** What a ledger is cut by; every condition given must hold. Units are ids. */
 export interface LedgerFilter {
@@ -67,11 +69,13 @@ export function ledgerFor(db: DbOrTx, calendar: WorkCalendar, viewer: LedgerView
   }
   const ids = rows.map((i) => i.id);
   const progress = progressSummaries(db, ids);
+  const history = historyOf(db, ids, LEDGER_MAX_HISTORY + 1);
   const units = new Map(listUnits(db).map((u) => [u.id, u.name]));
   const unitName = (id: string) => units.get(id) ?? id;
   return {
     entries: rows.map((item) => ({ item, status: deadlineStatus(item, now, calendar, yellowWithin), progress: progress.get(item.id) ?? null })),
-    history: historyOf(db, ids),
+    history: history.slice(0, LEDGER_MAX_HISTORY),
+    historyTruncated: history.length > LEDGER_MAX_HISTORY,
     names: { unitName, personName: personNamer(db) },
     filterText: ledgerFilterText(filter, unitName),
     generatedAt: now,

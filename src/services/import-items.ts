@@ -315,7 +315,8 @@ export function problemLines(problems: CellProblem[]): string[] {
     .map((p) => (p.row === 0 ? p.message : `第 ${p.row} 行${p.field ? `「${headerOf(p.field)}」` : ''}：${p.message}`));
 }
 
-const LINES_SHOWN = 30;
+// The card holds 2,000 characters; the marked file holds every problem.
+const LINES_SHOWN = 20;
 
 function rejectionText(problems: CellProblem[], marked: boolean): string {
   const lines = problemLines(problems);
