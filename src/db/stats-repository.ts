@@ -68,23 +68,34 @@ function statements(db: Db): Statements {
   return s;
 }
 
-const parseList = (text: string): string[] => (text === '[]' ? [] : (JSON.parse(text) as string[]));
+/** Most items have no cooperating unit: they share one empty list (the statistics only read it). */
+const NO_UNITS: string[] = [];
+const parseList = (text: string): string[] => (text === '[]' ? NO_UNITS : (JSON.parse(text) as string[]));
 
 /** Shared by every item without a relevant history row (most of them); replaced, never pushed to. */
 const NO_HISTORY: StatsHistoryRow[] = [];
 
 /**
- * The items that can count in the period, each with the history rows that matter, oldest first. `texts: false`
- * leaves out the number, title and who may see it (the figures alone do not need them; the drill-down does).
+ * The items that can count in the period, each with the history rows that matter, oldest first, one at a time (a
+ * year of items is never held at once: each becomes garbage as soon as it is counted). `texts: false` leaves out the
+ * number, title and who may see it (the figures alone do not need them; the drill-down does). The history rows are
+ * read first (better-sqlite3 runs one statement at a time per connection): a few per changed item.
  */
-export function loadStatsItems(db: Db, startIso: string, endIso: string, o: { texts?: boolean } = {}): StatsItem[] {
+export function* loadStatsItems(db: Db, startIso: string, endIso: string, o: { texts?: boolean } = {}): Generator<StatsItem> {
   const s = statements(db);
   const texts = o.texts ?? true;
   const params = { startIso, endIso };
-  const out: StatsItem[] = [];
-  for (const r of (texts ? s.items : s.figures).all(params) as unknown[][]) {
-    const item: StatsItem = {
-      id: r[0] as number,
+  const history = new Map<number, StatsHistoryRow[]>();
+  for (const r of s.history.all(params) as unknown[][]) {
+    const id = r[0] as number;
+    let rows = history.get(id);
+    if (!rows) history.set(id, (rows = []));
+    rows.push({ action: r[1] as string, at: r[2] as string, changes: JSON.parse(r[3] as string) as Record<string, unknown> });
+  }
+  for (const r of (texts ? s.items : s.figures).iterate(params) as Iterable<unknown[]>) {
+    const id = r[0] as number;
+    yield {
+      id,
       leadUnitId: r[1] as string,
       coopUnitIds: parseList(r[2] as string),
       deadline: r[3] as string,
@@ -96,21 +107,9 @@ export function loadStatsItems(db: Db, startIso: string, endIso: string, o: { te
       title: texts ? (r[9] as string) : '',
       confidential: texts ? r[10] === 1 : false,
       leaderId: texts ? (r[11] as string) : '',
-      history: NO_HISTORY,
+      history: history.get(id) ?? NO_HISTORY,
     };
-    out.push(item);
   }
-  // Both lists are in item order: walk them together (no map of a year's items).
-  let i = 0;
-  for (const r of s.history.all(params) as unknown[][]) {
-    const id = r[0] as number;
-    while (i < out.length && out[i]!.id < id) i++;
-    const item = out[i];
-    if (!item || item.id !== id) continue;
-    if (item.history === NO_HISTORY) item.history = [];
-    item.history.push({ action: r[1] as string, at: r[2] as string, changes: JSON.parse(r[3] as string) as Record<string, unknown> });
-  }
-  return out;
 }
 
 /**

@@ -252,6 +252,8 @@ function figuresOf(unitId: string | null, unitName: string, t: Tally): UnitFigur
   };
 }
 
+const noRow = (_figure: Figure, _unitId: string, _rule: string) => 0;
+
 export interface ComputeOptions {
   /** Collect the drill-down rows (every figure's items with their rules). */
   withRows?: boolean;
@@ -262,7 +264,7 @@ export interface ComputeOptions {
  * closed in the period). Units with nothing are listed with zeros, in the order given.
  */
 export function computeStats(
-  items: readonly StatsItem[],
+  items: Iterable<StatsItem>,
   units: readonly UnitRef[],
   period: Period,
   calendar: WorkCalendar,
@@ -296,8 +298,10 @@ export function computeStats(
     const lead = tallyOf(unit).counts;
     // Rules are written only when the rows are asked for: a year's figures alone would spend most of their time
     // formatting sentences nobody reads.
-    const row = (figure: Figure, unitId: string, rule: string) =>
-      rows.push({ figure, unitId, itemId: item.id, number: item.number, title: item.title, confidential: item.confidential, deadline: at.deadline, rule });
+    const row = withRows
+      ? (figure: Figure, unitId: string, rule: string) =>
+          rows.push({ figure, unitId, itemId: item.id, number: item.number, title: item.title, confidential: item.confidential, deadline: at.deadline, rule })
+      : noRow;
 
     for (const coop of at.coopUnitIds) {
       tallyOf(coop).counts.coop++;

@@ -105,12 +105,15 @@ export function loadStats(db: Db, q: StatsQuery, viewer: Actor | null, o: LoadSt
   const startIso = startOfChinaDay(period.from);
   const endIso = new Date(Date.parse(startOfChinaDay(period.to)) + 86_400_000).toISOString();
   const detail = o.detail ?? true;
-  const items = loadStatsItems(db, startIso, endIso, { texts: detail });
+  // The drill-down decides who may see each item after counting: only then are the items kept.
+  const kept = new Map<number, StatsItem>();
+  const loaded = loadStatsItems(db, startIso, endIso, { texts: detail });
+  const items = detail ? keep(loaded, kept) : loaded;
   const result = computeStats(items, allUnits, period, o.calendar ?? createWorkCalendar(), { withRows: detail });
 
   const shown = (unitId: string) =>
     q.unitId !== undefined ? unitId === q.unitId : scope === 'school' ? true : scope === 'units' ? mine.includes(unitId) : false;
-  const byId = new Map<number, StatsItem>(items.map((i) => [i.id, i]));
+  const byId = kept;
   const rows: StatsDetailRow[] = result.rows
     .filter((r) => shown(r.unitId))
     .map((r) => {
@@ -134,6 +137,13 @@ export function loadStats(db: Db, q: StatsQuery, viewer: Actor | null, o: LoadSt
     rows,
     unitKeys: Object.fromEntries(unitRowIds(db)),
   };
+}
+
+function* keep(items: Iterable<StatsItem>, into: Map<number, StatsItem>): Generator<StatsItem> {
+  for (const item of items) {
+    into.set(item.id, item);
+    yield item;
+  }
 }
 
 /** The rows behind one figure of one unit (null: the school's total), visible ones first, in item order. */
