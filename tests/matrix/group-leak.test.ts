@@ -178,11 +178,17 @@ describe('in a unit’s group chat, with confidential items present', () => {
         `/督办 合并 ${short(s.A)} 到 ${short(n.P)}`,
         `/督办 约谈 ${short(s.O)} 时间:2026-11-30 15:00 地点:行政楼301`,
         `/督办 问责 ${short(s.O)}`,
+        // A 督查通报 asked for in the group: the draft (its file names no confidential item anyway) goes privately.
+        '/督办 通报 本期',
+        '/督办 通报 2026年',
       ]) {
         const r = await say(role, t);
         if (role === 'supervisor' && !t.includes(`到 ${short(n.P)}`)) check(r.privately.length > 0, `${role} ${t} in the group: answered privately`, r.replies.map(text));
         // A 约谈通知单 (card or Word file) about a confidential item never goes to a group.
-        if (t.includes('约谈')) check(!w.fake.sent.some((m) => w.groupChats.has(m.chat_id) && (m.msg_type === 'file' || text(m).includes(s.O.title) || text(m).includes('督字'))), `${role} ${t}: no notice in a group`);
+        if (t.includes('约谈')) {
+          const leaked = w.fake.sent.filter((m) => w.groupChats.has(m.chat_id) && (m.msg_type === 'file' || text(m).includes(s.O.title) || /\(\d{4}\) 督字 \(\d+\) 号/.test(text(m))));
+          check(leaked.length === 0, `${role} ${t}: no notice in a group`, leaked.map((m) => [m.msg_type, text(m).slice(0, 120)]));
+        }
         w.restore(snap);
       }
 
