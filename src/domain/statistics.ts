@@ -166,6 +166,16 @@ export interface ItemAtT {
 
 const NONE: Array<[string, string]> = [];
 
+/** An item's facts at T when no history row changed them: its columns, written into `into`. */
+function asColumns(into: ItemAtT, item: StatsItem): ItemAtT {
+  into.sentAt = item.assignedAt;
+  into.leadUnitId = item.leadUnitId;
+  into.coopUnitIds = item.coopUnitIds;
+  into.deadline = item.deadline;
+  into.onTimeDeadline = item.originalDeadline;
+  return into;
+}
+
 export function itemAt(item: StatsItem, startIso: string, endIso: string): ItemAtT {
   // Most items have no row that changes anything: their facts are their columns.
   if (item.history.length === 0) {
@@ -283,11 +293,13 @@ export function computeStats(
   };
   const rows: StatsRow[] = [];
   const withRows = options.withRows ?? false;
+  // Reused for every item whose history changes nothing (most of a year's): read only within its own iteration.
+  const scratch: ItemAtT = { sentAt: null, leadUnitId: '', coopUnitIds: [], deadline: '', onTimeDeadline: '', ended: null, extendedInPeriod: NONE };
 
   for (const item of items) {
     // Cheap exclusions first (most of a year's items): never sent by T, or closed before the period.
     if (item.closedAt !== null && item.closedAt < startIso) continue;
-    const at = itemAt(item, startIso, endIso);
+    const at = item.history.length === 0 ? asColumns(scratch, item) : itemAt(item, startIso, endIso);
     if (at.sentAt === null || at.sentAt >= endIso) continue;
     if (at.ended && at.ended.at < startIso) continue;
 
