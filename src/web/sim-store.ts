@@ -60,9 +60,18 @@ export class SimStore {
     this.add({ messageId: m.messageId, chatId, sender: 'bot', msgType: m.msgType, content: m.content, at: m.at, parentId: m.replyTo, version: 1 });
   }
 
-  /** What a person typed. */
-  fromPerson(m: Omit<SimMessage, 'version' | 'sender' | 'msgType'> & { sender: string }) {
-    this.add({ ...m, msgType: 'text', version: 1 });
+  /** What a person typed (or the file they sent). */
+  fromPerson(m: Omit<SimMessage, 'version' | 'sender' | 'msgType'> & { sender: string }, msgType: 'text' | 'file' = 'text') {
+    this.add({ ...m, msgType, version: 1 });
+  }
+
+  /** A file a person sent, by its key: the message it came in and its name. */
+  fileSentBy(fileKey: string): { messageId: string; name: string } | null {
+    for (const m of this.byId.values()) {
+      const c = m.content as { file_key?: string; file_name?: string } | null;
+      if (m.sender !== 'bot' && m.msgType === 'file' && c?.file_key === fileKey) return { messageId: m.messageId, name: c.file_name ?? '文件' };
+    }
+    return null;
   }
 
   /** A card redrawn in place: by a patch, or by the card a callback answered with (Feishu shows it at once). */

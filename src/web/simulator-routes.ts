@@ -36,6 +36,15 @@ const clickBody = z.strictObject({
   tag: z.string().max(40).optional(),
 });
 const clockBody = z.strictObject({ at: z.string().max(40) });
+/** The largest file a person may send from the simulator (it travels as base64 JSON and is kept in memory). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const fileBody = z.strictObject({
+  as: openId,
+  chatId: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(200),
+  base64: z.string().max(Math.ceil(MAX_FILE_BYTES * 1.37) + 8).regex(/^[A-Za-z0-9+/]*={0,2}$/, '不是 base64'),
+  parentId: messageId.optional(),
+});
 
 const bad = (reply: FastifyReply, error: string) => reply.code(400).send({ error });
 const issue = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || '请求'}：${i.message}`).join('；');
@@ -170,6 +179,40 @@ export function simulatorPlugins(d: SimulatorDeps) {
         return { messageId: id };
       });
 
+      // Sending a file (evidence, a revised 通报): the bytes become the message's resource, as Feishu keeps them, and
+      // the bot downloads them through the messenger like any file a person sends.
+      app.post('/sim/api/file', { bodyLimit: Math.ceil(MAX_FILE_BYTES * 1.4) + 4096 }, async (req, reply) => {
+        const body = fileBody.safeParse(req.body);
+        if (!body.success) return bad(reply, issue(body.error));
+        const { as, chatId, name, base64, parentId } = body.data;
+        if (!chatsOf(as).has(chatId)) return bad(reply, '这个人不在这个会话中');
+        const bytes = Buffer.from(base64, 'base64');
+        if (bytes.length === 0) return bad(reply, '文件是空的');
+        if (bytes.length > MAX_FILE_BYTES) return bad(reply, `模拟器中发送的文件最大 ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+        const inGroup = chatId !== p2pChatId(as);
+        const id = `om_sim_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+        const fileKey = `file_sim_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+        d.messenger.resources.set(`${id}/${fileKey}`, bytes);
+        const content = { file_key: fileKey, file_name: name };
+        store.fromPerson({ messageId: id, chatId, sender: as, content, at: d.clock.now().toISOString(), parentId }, 'file');
+        await dispatch(
+          'im.message.receive_v1',
+          {
+            sender: { sender_id: { open_id: as }, sender_type: 'user' },
+            message: {
+              message_id: id,
+              ...(parentId ? { parent_id: parentId, root_id: parentId } : {}),
+              chat_id: chatId,
+              chat_type: inGroup ? 'group' : 'p2p',
+              message_type: 'file',
+              content: JSON.stringify(content),
+            },
+          },
+          req.log as Logger,
+        );
+        return { messageId: id };
+      });
+
       app.post('/sim/api/click', async (req, reply) => {
         const body = clickBody.safeParse(req.body);
         if (!body.success) return bad(reply, issue(body.error));
@@ -193,7 +236,9 @@ export function simulatorPlugins(d: SimulatorDeps) {
       });
 
       app.get('/sim/api/files/:key', async (req, reply) => {
-        const f = d.messenger.uploads.get((req.params as { key: string }).key);
+        const key = (req.params as { key: string }).key;
+        const sent = store.fileSentBy(key);
+        const f = d.messenger.uploads.get(key) ?? (sent ? { name: sent.name, bytes: d.messenger.resources.get(`${sent.messageId}/${key}`)! } : undefined);
         if (!f) return reply.code(404).send({ error: '没有这个文件' });
         return reply
           .header('content-type', 'application/octet-stream')

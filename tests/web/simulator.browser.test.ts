@@ -96,6 +96,14 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     const progress = server.db.select().from(auditLog).where(eq(auditLog.action, 'report_progress')).all();
     expect(progress.map((p) => [p.actorId, p.channel])).toEqual([[LIAISON, 'chat']]);
 
+    // She sends the survey report as evidence, quoting the 督办单: the bot fetches it and records it on the item.
+    await liaisonSlip.hover();
+    await liaisonSlip.locator('.reply-link').click();
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+    await page.setInputFiles('#file', { name: '调研报告.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await card('已收到佐证材料').waitFor({ timeout: 15_000 });
+    await snap('evidence-file');
+
     // 陈明 asks for an extension on the card; the form opens in place.
     await as(HEAD);
     await button(card('修订本科生培养方案'), '申请延期').click();
@@ -201,9 +209,11 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     await page.selectOption('#filters select[name="state"]', '');
     await page.fill('#filters input[name="keyword"]', '实验室');
     await page.click('#apply');
-    await poll(() => page.locator('#total').textContent()).toBe('1');
+    await poll(() => page.locator('table.ledger tbody').textContent()).toContain('完成实验室安全检查整改');
+    expect(await page.locator('#total').textContent()).toBe('1');
     await page.fill('#filters input[name="keyword"]', '');
     await page.click('#apply');
+    await poll(() => page.locator('#total').textContent()).toBe('2');
     await page.click('button.sort[data-sort="number"]');
     await poll(() => page.locator('table.ledger tbody tr').first().textContent()).toContain('督办〔2026〕1号');
     await page.click('button.sort[data-sort="number"]');
@@ -213,7 +223,7 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     await page.click('a:has-text("修订本科生培养方案")');
     await page.waitForSelector('#item-title');
     const text = (await page.locator('main').textContent())!;
-    for (const s of ['督办〔2026〕1号', '已销号', '教务处', '李副校长', '认领', '退回', '已召开专题会讨论初稿', '需等待教育部新版专业目录']) expect(text).toContain(s);
+    for (const s of ['督办〔2026〕1号', '已销号', '教务处', '李副校长', '认领', '退回', '已召开专题会讨论初稿', '需等待教育部新版专业目录', '调研报告.pdf']) expect(text).toContain(s);
     expect(await page.locator('.sent-card .card').count()).toBeGreaterThan(3);
     expect(await page.locator('.sent-card button.el-button:not([disabled])').count()).toBe(0);
     expect(await page.locator('.unknown-element').count()).toBe(0);

@@ -66,13 +66,18 @@ function shell(inner: string) {
   });
 }
 
+/** Each view drawn bumps this; an answer that comes back after a newer view was asked for is dropped. */
+let generation = 0;
+
 async function ledgerView() {
+  const mine = ++generation;
   const l = info.labels;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== '' && v !== undefined) params.set(k, String(v));
   let data: { total: number; page: number; pages: number; items: Row[]; truncated: boolean };
   try {
     data = await api(`/console/api/items?${params}`);
+    if (mine !== generation) return;
   } catch (err) {
     showToast({ type: 'error', content: (err as Error).message });
     return;
@@ -137,9 +142,11 @@ async function statsView() {
   const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const from = (document.getElementById('stats-from') as HTMLInputElement | null)?.value || `${today.slice(0, 4)}-01-01`;
   const to = (document.getElementById('stats-to') as HTMLInputElement | null)?.value || '';
+  const mine = ++generation;
   let data: { from: string; to: string; card: unknown };
   try {
     data = await api(`/console/api/stats?from=${encodeURIComponent(from)}${to ? `&to=${encodeURIComponent(to)}` : ''}`);
+    if (mine !== generation) return;
   } catch (err) {
     shell(`<p class="empty">${escapeHtml((err as Error).message)}</p>`);
     return;
@@ -163,9 +170,11 @@ type Detail = {
 const time = (iso: string) => (iso ? new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 async function itemView(id: number) {
+  const mine = ++generation;
   let d: Detail;
   try {
     d = await api(`/console/api/items/${id}`);
+    if (mine !== generation) return;
   } catch (err) {
     shell(`<p class="empty">${escapeHtml((err as Error).message)}</p><p><a href="#/">返回台账</a></p>`);
     return;

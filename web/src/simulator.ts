@@ -190,6 +190,25 @@ async function say() {
   }
 }
 
+/** Sends a file as the person (evidence, a revised 通报), quoting the card being replied to if any. */
+async function sendFile(file: File) {
+  if (file.size > 10 * 1024 * 1024) return showToast({ type: 'error', content: '模拟器中发送的文件最大 10 MB' });
+  const base64 = await new Promise<string>((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(new Error('读取文件失败'));
+    r.readAsDataURL(file);
+  });
+  const parentId = state.quote ?? undefined;
+  state.quote = null;
+  drawQuote();
+  try {
+    await api('/sim/api/file', { as: state.me, chatId: state.chat, name: file.name, base64, ...(parentId ? { parentId } : {}) });
+  } catch (err) {
+    showToast({ type: 'error', content: (err as Error).message });
+  }
+}
+
 /** The form's fields as Feishu's form_value: inputs by name, dates as "YYYY-MM-DD +0800", multi-selects as arrays. */
 function formValue(form: HTMLFormElement): { value: Record<string, unknown>; missing: boolean } {
   const value: Record<string, unknown> = {};
@@ -289,6 +308,12 @@ async function main() {
     }
   });
   $('#send').addEventListener('click', () => void say());
+  const fileInput = $<HTMLInputElement>('#file');
+  fileInput.addEventListener('change', () => {
+    const f = fileInput.files?.[0];
+    fileInput.value = '';
+    if (f) void sendFile(f);
+  });
   $<HTMLTextAreaElement>('#text').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
