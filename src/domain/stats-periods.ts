@@ -53,6 +53,8 @@ export function checkRange(from: string, to: string): NamedPeriod | string {
   if (!isValidDate(from)) return `开始日期“${from}”不是有效日期，格式如 2026-09-01`;
   if (!isValidDate(to)) return `结束日期“${to}”不是有效日期，格式如 2026-10-31`;
   if (from > to) return `开始日期 ${from} 晚于结束日期 ${to}`;
+  // The years a card's buttons can name (cards/stats-cards.ts packs days from 2000); no item is older or that far out.
+  if (from < '2000-01-01' || to > '2089-12-31') return '统计期间应在 2000 年至 2089 年之间';
   if (daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) return `统计期间最长 ${MAX_PERIOD_DAYS} 天`;
   return named(from, to);
 }

@@ -30,6 +30,7 @@ describe('statistics periods', () => {
     expect(parsePeriod('下期', '2026-12-01')).toContain('无法识别的统计期间');
     expect(checkRange('2026-10-31', '2026-09-01')).toBe('开始日期 2026-10-31 晚于结束日期 2026-09-01');
     expect(checkRange('2000-01-01', '2026-12-31')).toContain('最长');
+    expect(parsePeriod('1999年', '2026-12-01')).toBe('统计期间应在 2000 年至 2089 年之间');
   });
 
   it('/督办 统计 takes a period and a unit in either order', () => {
