@@ -88,7 +88,8 @@ export function simulatorPlugins(d: SimulatorDeps) {
   return [
     (app: FastifyInstance) => {
       const streams = new Set<FastifyReply>();
-      app.addHook('onClose', async () => {
+      // Before the server waits for its connections to end: an open stream never would by itself.
+      app.addHook('preClose', async () => {
         d.messenger.listeners.delete(toStore);
         for (const s of streams) s.raw.end();
       });
