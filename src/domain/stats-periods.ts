@@ -79,6 +79,11 @@ function daysBetween(a: string, b: string): number {
  * Returns the period, or a Chinese reason.
  */
 export function parsePeriod(text: string, today: string): NamedPeriod | string {
+  const p = readPeriod(text, today);
+  return typeof p === 'string' || (p.from >= '2000-01-01' && p.to <= '2089-12-31') ? p : '统计期间应在 2000 年至 2089 年之间';
+}
+
+function readPeriod(text: string, today: string): NamedPeriod | string {
   const t = text.trim().replace(/\s+/g, '');
   if (t === '' || t === '本期') return bimonthlyOf(today);
   if (t === '上期') return previousBimonthly(today);
