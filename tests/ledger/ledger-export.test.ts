@@ -126,6 +126,14 @@ describe('the ledger workbook', () => {
     expect((await workbookFor('office', { year: 2026, states: ['assigned'], unitIds: ['jwc'] })).numbers()).toEqual([green.number, yellow.number, secret.number]);
   });
 
+  it('is cut by the archive year and category the archive files an item under', async () => {
+    t.db.$client.prepare("UPDATE items SET state = 'archived', archive_year = 2026, archive_category = 'committee' WHERE id = ?").run(other.id);
+    t.db.$client.prepare("UPDATE items SET state = 'archived', archive_year = 2025, archive_category = 'committee' WHERE id = ?").run(green.id);
+    expect((await workbookFor('office', { archiveYear: 2026 })).numbers()).toEqual([other.number]);
+    expect((await workbookFor('office', { archiveCategory: 'committee' })).numbers()).toEqual([green.number, other.number]);
+    expect((await workbookFor('office', { archiveCategory: 'annual_plan' })).numbers()).toEqual([]);
+  });
+
   it('names the file by the date and the cut', () => {
     expect(ledgerFileName({}, NOW, (id) => id)).toBe('督办台账-2026-11-26.xlsx');
     expect(ledgerFileName({ year: 2026, unitIds: ['jwc'] }, NOW, () => '教务处')).toBe('督办台账-2026年-教务处-2026-11-26.xlsx');
