@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actor';
 import type { WorkCalendar } from '../domain/calendar';
 import { deadlineStatus } from '../domain/deadline';
 import { namesConfidential } from '../domain/disclosure';
-import { type ItemState, STATE_LABELS } from '../domain/item';
+import { type ItemState, SOURCE_LABELS, STATE_LABELS, type SourceCategory } from '../domain/item';
 import { canView } from '../domain/permissions';
 import type { DbOrTx } from '../db/client';
 import { confidentialMarks } from '../db/item-repository';
@@ -48,7 +48,7 @@ export function ledgerFilterText(f: LedgerFilter, unitName: (id: string) => stri
   if (f.unitIds?.length) parts.push(`单位 ${f.unitIds.map(unitName).join('、')}`);
   if (f.states?.length) parts.push(`状态 ${f.states.map((s) => STATE_LABELS[s]).join('、')}`);
   if (f.archiveYear !== undefined) parts.push(`归档年度 ${f.archiveYear}`);
-  if (f.archiveCategory !== undefined) parts.push(`归档类别 ${f.archiveCategory}`);
+  if (f.archiveCategory !== undefined) parts.push(`归档类别 ${SOURCE_LABELS[f.archiveCategory as SourceCategory] ?? f.archiveCategory}`);
   return parts.length ? parts.join('；') : '全部事项';
 }
 

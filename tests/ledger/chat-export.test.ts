@@ -81,6 +81,10 @@ describe('/督办 导出', () => {
     const { messageId } = await h.say(WHO.supervisor, '/督办 导出 年份:2025');
     expect(h.repliesTo(messageId).map((m) => m.msg_type)).toEqual(['interactive']);
     expect(h.repliesTo(messageId)[0]!.rawContent).toContain('没有符合条件的事项（年份 2025）');
+    const archived = await h.say(WHO.supervisor, '/督办 导出 归档年度:2026 归档类别:学校年度工作要点');
+    expect(h.repliesTo(archived.messageId)[0]!.rawContent).toContain('没有符合条件的事项（归档年度 2026；归档类别 学校年度工作要点）');
+    const unknown = await h.say(WHO.supervisor, '/督办 导出 归档类别:随便');
+    expect(h.repliesTo(unknown.messageId)[0]!.rawContent).toContain('归档类别“随便”无法识别');
   });
 
   it('records who exported what, and answers a re-delivered event once', async () => {
