@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Item, ItemState } from '../domain/item';
 import type { DbOrTx } from './client';
+import { statement } from './prepared';
 import { hydrate } from './item-repository';
 import { auditLog, items, progressReports } from './schema';
 
@@ -86,24 +87,30 @@ export type DocumentRequestKind = (typeof DOCUMENT_REQUESTS)[number];
 export const DOCUMENT_SENT = 'document_sent';
 
 /**
- * Requests not yet answered, oldest first. Requests are history rows about no item (item_id NULL, which the
- * audit_item index finds), answered when a `document_sent` row names them.
+ * Requests not yet answered after `afterId`, oldest first. Requests are history rows about no item (item_id NULL,
+ * which the audit_item index finds), answered when a later `document_sent` row names them: the answer is looked
+ * for only after the request (an index range), and the writer passes the last request it answered, so a kick
+ * after every event reads the few newest rows, not every export ever made.
  */
-export function pendingDocumentRequests(db: DbOrTx, limit = 20): HistoryRow[] {
+export function pendingDocumentRequests(db: DbOrTx, afterId = 0, limit = 20): HistoryRow[] {
   const kinds = JSON.stringify(DOCUMENT_REQUESTS);
-  return db.all<HistoryRow>(sql`
-    SELECT r.id, r.item_id AS itemId, r.actor_id AS actorId, r.channel, r.action, r.from_state AS fromState, r.to_state AS toState,
+  // Asked after every request (the writer's kick): prepared once per connection (prepared.ts).
+  const rows = statement(
+    db,
+    `SELECT r.id, r.item_id AS itemId, r.actor_id AS actorId, r.channel, r.action, r.from_state AS fromState, r.to_state AS toState,
       r.changes, r.note, r.at
     FROM audit_log r
-    WHERE r.item_id IS NULL AND r.action IN (SELECT value FROM json_each(${kinds}))
-      AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.item_id IS NULL AND d.action = ${DOCUMENT_SENT}
+    WHERE r.item_id IS NULL AND r.id > ? AND r.action IN (SELECT value FROM json_each(?))
+      AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.item_id IS NULL AND d.id > r.id AND d.action = ?
                       AND json_extract(d.changes, '$.requestId') = r.id)
-    ORDER BY r.id LIMIT ${limit}`).map((r) => ({ ...r, changes: typeof r.changes === 'string' ? (JSON.parse(r.changes) as Record<string, unknown>) : r.changes }));
+    ORDER BY r.id LIMIT ?`,
+  ).all(afterId, kinds, DOCUMENT_SENT, limit) as HistoryRow[];
+  return rows.map((r) => ({ ...r, changes: typeof r.changes === 'string' ? (JSON.parse(r.changes) as Record<string, unknown>) : r.changes }));
 }
 
 /** Whether a request has been answered (checked again inside the transaction that answers it). */
 export function documentRequestAnswered(db: DbOrTx, requestId: number): boolean {
-  return !!db.get(sql`SELECT 1 FROM audit_log WHERE item_id IS NULL AND action = ${DOCUMENT_SENT} AND json_extract(changes, '$.requestId') = ${requestId}`);
+  return !!db.get(sql`SELECT 1 FROM audit_log WHERE item_id IS NULL AND id > ${requestId} AND action = ${DOCUMENT_SENT} AND json_extract(changes, '$.requestId') = ${requestId}`);
 }
 
 /** The open items as a batch registration compares titles with them: what `canView` and the answer need. */

@@ -91,11 +91,14 @@ function send(tx: Tx, r: HistoryRow, c: RequestChanges, a: Answer, now: Date) {
   insertAudit(tx, { itemId: null, actorId: 'system', channel: 'scheduler', action: DOCUMENT_SENT, changes: { requestId: r.id, kind: r.action, fileId, ...a.summary }, at: now.toISOString() });
 }
 
-/** Answers every request not yet answered; returns how many were answered. */
-export async function writePendingDocuments(ctx: ServiceContext, log?: Logger, yellowWithin = 3): Promise<number> {
+/**
+ * Answers every request not yet answered after request `from.afterId` (0: all of them, as at start); returns how
+ * many were answered, and moves `from.afterId` past every request answered here or elsewhere.
+ */
+export async function writePendingDocuments(ctx: ServiceContext, log?: Logger, yellowWithin = 3, from = { afterId: 0 }): Promise<number> {
   let answered = 0;
   for (;;) {
-    const batch = pendingDocumentRequests(ctx.db);
+    const batch = pendingDocumentRequests(ctx.db, from.afterId);
     if (!batch.length) return answered;
     for (const r of batch) {
       const c = r.changes as unknown as RequestChanges;
@@ -127,6 +130,7 @@ export async function writePendingDocuments(ctx: ServiceContext, log?: Logger, y
         done = answer({ notice: { title: '文件生成失败', text: '文件生成失败，请稍后重试或联系管理员。' }, summary: { failed: true } });
       }
       if (done) answered++;
+      from.afterId = r.id;
     }
   }
 }
@@ -138,6 +142,8 @@ export async function writePendingDocuments(ctx: ServiceContext, log?: Logger, y
 export class DocumentWriter {
   private running: Promise<void> | null = null;
   private again = false;
+  /** The last request answered by this writer: the next runs look only after it (the first run, at start, at all). */
+  private readonly from = { afterId: 0 };
   constructor(
     private readonly ctx: ServiceContext,
     private readonly log: Logger,
@@ -153,7 +159,7 @@ export class DocumentWriter {
     this.running = (async () => {
       do {
         this.again = false;
-        const n = await writePendingDocuments(this.ctx, this.log, this.yellowWithin).catch((err) => {
+        const n = await writePendingDocuments(this.ctx, this.log, this.yellowWithin, this.from).catch((err) => {
           this.log.error({ err }, 'document writer failed');
           return 0;
         });
