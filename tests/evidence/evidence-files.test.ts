@@ -17,9 +17,14 @@ import { templateOptions } from '../../src/services/import-items';
 import { InboundDownloader } from '../../src/files/inbound-downloader';
 import { filesDir, readFileBytes } from '../../src/files/file-store';
 import { createLogger } from '../../src/logger';
+import * as lark from '@larksuiteoapi/node-sdk';
+import { compose } from '../../src/compose';
+import type { Config } from '../../src/config';
+import { openDatabase } from '../../src/db/client';
+import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
 import { messageEvent } from '../support/feishu-signer';
 import { WHO } from '../support/fixtures';
-import { type Bot, VERIFICATION_TOKEN, buttonLabels, buttonValue, startBot } from '../e2e/harness';
+import { type Bot, ENCRYPT_KEY, VERIFICATION_TOKEN, buttonLabels, buttonValue, startBot } from '../e2e/harness';
 
 let h: Bot;
 beforeEach(async () => {
@@ -244,6 +249,34 @@ describe('crash-safety of the download', () => {
     expect(h.repliesTo(sent.messageId)).toHaveLength(1);
     expect(await next.drain()).toBe(0);
     await next.stop();
+  });
+
+  it('after a restart (a new server on the same database file) what was queued is fetched and answered once', async () => {
+    const { slip } = await claimedItem();
+    await h.bot.downloader.stop();
+    await h.bot.worker.stop();
+    const sent = await sendFile(WHO.unitHead, { bytes: PDF, name: '总结.pdf', parentId: slip.message_id });
+    // The first server is gone before it fetched anything; a second one starts on the same file.
+    const db = openDatabase(h.db.$client.name);
+    const config: Config = {
+      port: 0, host: '127.0.0.1', databasePath: h.db.$client.name, orgFile: null, calendarFile: null, scheduleFile: null, logLevel: 'silent',
+      feishu: { appId: h.fake.appId, appSecret: h.fake.appSecret, encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, domain: h.fake.url, mode: 'webhook' },
+    };
+    const second = await compose(config, { db, calendar: h.bot.ctx.calendar, schedule: DEFAULT_SCHEDULE }, createLogger('silent'), { now: () => h.now, larkCache: new lark.DefaultCache() });
+    try {
+      second.downloader.start(60_000);
+      await second.downloader.idle();
+      await second.worker.idle();
+      await second.worker.drain();
+      expect(h.fake.callsTo(`/open-apis/im/v1/messages/${sent.messageId}/resources/${sent.key}`, 'GET')).toHaveLength(1);
+      expect(evidenceRows().map((r) => r.name)).toEqual(['总结.pdf']);
+      expect(h.repliesTo(sent.messageId).map(cardText)).toEqual([expect.stringContaining('已收到佐证材料“总结.pdf”')]);
+    } finally {
+      await second.downloader.stop();
+      await second.worker.stop();
+      await second.app.close();
+      db.$client.close();
+    }
   });
 
   it('a download left leased by a process that died mid-way is taken up once its lease has run out, and stored once', async () => {
