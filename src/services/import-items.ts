@@ -308,6 +308,17 @@ function registerRow(ctx: ServiceContext, tx: Tx, actor: Actor, input: Registrat
   return applyCommand(ctx, { itemId: item.id, actorId: actor.id, channel, command: { type: 'send_slip' }, now });
 }
 
+function registeredText(db: DbOrTx, registered: Item[]): string {
+  const unitNames = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const first = registered[0]!;
+  const last = registered[registered.length - 1]!;
+  const range = registered.length === 1 ? first.number : `${first.number} 至 ${last.number}`;
+  const perUnit = new Map<string, number>();
+  for (const i of registered) perUnit.set(i.leadUnitId, (perUnit.get(i.leadUnitId) ?? 0) + 1);
+  const units = [...perUnit].map(([u, n]) => `${unitNames.get(u) ?? u} ${n} 项`).join('、');
+  return `已登记 ${registered.length} 项（${range}），督办单已发送至各主办单位：${units}。`;
+}
+
 /** The problems as lines people read: 第 3 行「主办单位」：… */
 export function problemLines(problems: CellProblem[]): string[] {
   return [...problems]
@@ -342,12 +353,14 @@ export async function importItemsFromBytes(ctx: ServiceContext, bytes: Buffer, a
   const notify = opts.notify ?? true;
   const channel = opts.channel ?? 'chat';
   const outcome = (o: Partial<ImportOutcome>): ImportOutcome => ({ ok: false, dryRun, registered: [], planned: [], problems: [], report: null, ...o });
+  const tell = (tx: DbOrTx, title: string, text: string) =>
+    enqueue(tx, { to: personAddress(actorId), msgType: 'interactive', content: noticeCard(title, text), purpose: IMPORT_PURPOSE }, now);
   const answer = (title: string, text: string, report?: Buffer) => {
     if (!notify) return;
     ctx.db.transaction(
       (tx) => {
         const to = personAddress(actorId);
-        enqueue(tx, { to, msgType: 'interactive', content: noticeCard(title, text), purpose: IMPORT_PURPOSE }, now);
+        tell(tx, title, text);
         if (report) {
           const { file } = storeFile(tx, { bytes: report, name: '督办事项导入-问题标注.xlsx', kind: 'import_report', createdBy: 'system', mime: XLSX_MIME }, now);
           enqueue(tx, { to, msgType: 'file', content: { fileId: file.id }, purpose: IMPORT_PURPOSE }, now);
@@ -385,7 +398,10 @@ export async function importItemsFromBytes(ctx: ServiceContext, bytes: Buffer, a
         checked = checkImportRows(tx, actor, read.rows, now);
         checked.problems.unshift(...read.problems);
         if (checked.problems.length || dryRun) return [];
-        return checked.inputs.map(({ input }) => registerRow(ctx, tx, actor, input, channel, now));
+        const done = checked.inputs.map(({ input }) => registerRow(ctx, tx, actor, input, channel, now));
+        // Told in the same transaction: registered items are never left without the office knowing.
+        if (notify) tell(tx, '批量登记完成', registeredText(tx, done));
+        return done;
       },
       { behavior: 'immediate' },
     );
@@ -412,12 +428,5 @@ export async function importItemsFromBytes(ctx: ServiceContext, bytes: Buffer, a
     answer('试导入：文件无误', `文件无误，正式导入将登记 ${c.inputs.length} 项（本次为试导入，未登记）：\n${lines.join('\n')}${more}`);
     return outcome({ ok: true, planned: c.inputs });
   }
-  const first = registered[0]!;
-  const last = registered[registered.length - 1]!;
-  const range = registered.length === 1 ? first.number : `${first.number} 至 ${last.number}`;
-  const perUnit = new Map<string, number>();
-  for (const i of registered) perUnit.set(i.leadUnitId, (perUnit.get(i.leadUnitId) ?? 0) + 1);
-  const units = [...perUnit].map(([u, n]) => `${unitNames.get(u) ?? u} ${n} 项`).join('、');
-  answer('批量登记完成', `已登记 ${registered.length} 项（${range}），督办单已发送至各主办单位：${units}。`);
   return outcome({ ok: true, registered });
 }
