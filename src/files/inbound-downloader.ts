@@ -21,6 +21,12 @@ export interface InboundDownloaderOptions {
   clock?: () => Date;
 }
 
+/**
+ * Files fetched side by side. Each is held whole in memory (up to FILE_MAX_MB, 30 MB) while it is checked and
+ * stored, and the server runs in a small heap (npm start: 128 MB), so two at a time.
+ */
+const DOWNLOADS_AT_ONCE = 2;
+
 const backoffMs = (attempt: number) => Math.min(600_000, 5_000 * 2 ** (attempt - 1));
 
 /**
@@ -56,9 +62,8 @@ export class InboundDownloader {
   async drain(now: () => Date = this.clock): Promise<number> {
     let tried = 0;
     while (!this.halting) {
-      const batch = this.db.transaction((tx) => claimInboundFiles(tx, now(), this.owner, this.leaseMs, 4), { behavior: 'immediate' });
+      const batch = this.db.transaction((tx) => claimInboundFiles(tx, now(), this.owner, this.leaseMs, DOWNLOADS_AT_ONCE), { behavior: 'immediate' });
       if (batch.length === 0) break;
-      // A few at a time: each is up to 30 MB in memory.
       await Promise.all(batch.map((row) => this.fetchOne(row, now)));
       tried += batch.length;
     }
