@@ -13,6 +13,7 @@ const COUNTED: Array<[table: string, label: string, unit: string]> = [
   ['audit_log', '操作记录', '条'],
   ['progress_reports', '进展报送', '条'],
   ['chases', '催办记录', '条'],
+  ['files', '文件', '个'],
   ['outbox', '消息', '条'],
   ['processed_events', '已处理事件', '条'],
   ['units', '单位', '个'],

@@ -35,6 +35,7 @@ describe('backup with files', () => {
     mkdirSync(join(t.dir, 'backup'));
     const r = await backup(t.path, dest);
     expect(r.files).toMatchObject({ dir: filesBackupDir(dest), files: 2, copied: 2, missing: [] });
+    expect(r.database.counts.find((c) => c.table === 'files')).toMatchObject({ label: '文件', rows: 2 });
     expect(r.files.bytes).toBe(a.size + b.size);
     expect(existsSync(storedPath(filesBackupDir(dest), a.sha256))).toBe(true);
 
