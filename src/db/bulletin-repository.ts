@@ -1,5 +1,6 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
+import { prepared } from './prepared';
 import { bulletins, docSequences, items, progressReports } from './schema';
 
 export type BulletinRow = typeof bulletins.$inferSelect;
@@ -28,8 +29,11 @@ export const findBulletin = (db: DbOrTx, id: number): BulletinRow | null =>
   db.select().from(bulletins).where(eq(bulletins.id, id)).get() ?? null;
 
 /** Drafts whose document is not written yet (the writing happens after the transaction that made the draft). */
+// Asked after every request (the writer's kick): prepared once per connection (prepared.ts).
 export const draftsWithoutFile = (db: DbOrTx): BulletinRow[] =>
-  db.select().from(bulletins).where(and(eq(bulletins.state, 'draft'), isNull(bulletins.fileId))).orderBy(asc(bulletins.id)).all();
+  prepared(db, 'bulletin-repository.draftsWithoutFile', (d) =>
+    d.select().from(bulletins).where(and(eq(bulletins.state, 'draft'), isNull(bulletins.fileId))).orderBy(asc(bulletins.id)).prepare(),
+  ).all();
 
 /**
  * Moves a bulletin on only from the state the caller read (a second click, or two supervisors at once, changes

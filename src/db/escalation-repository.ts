@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { EscalationStep } from '../domain/escalation';
 import type { DbOrTx } from './client';
+import { prepared } from './prepared';
 import { escalations } from './schema';
 
 /** A row, with `step` as the domain names it (the column is text; only this repository writes it). */
@@ -54,8 +55,11 @@ export function escalationsOfItems(db: DbOrTx, itemIds: readonly number[]): Map<
 }
 
 /** Steps whose document is still to be made (the issuing transaction records the step; the file follows). */
+// Asked after every request (the finisher's kick): prepared once per connection (prepared.ts).
 export const escalationsWithoutFile = (db: DbOrTx, limit = 20): EscalationRow[] =>
-  db.select().from(escalations).where(isNull(escalations.fileId)).orderBy(asc(escalations.id)).limit(limit).all() as EscalationRow[];
+  prepared(db, 'escalation-repository.escalationsWithoutFile', (d) =>
+    d.select().from(escalations).where(isNull(escalations.fileId)).orderBy(asc(escalations.id)).limit(sql.placeholder('limit')).prepare(),
+  ).all({ limit }) as EscalationRow[];
 
 /** Attaches the document once: false when another run attached one first. */
 export const attachFile = (tx: DbOrTx, id: number, fileId: number): boolean =>

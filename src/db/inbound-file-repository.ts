@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
+import { prepared } from './prepared';
 import { attachWindows, inboundFiles } from './schema';
 
 export type InboundFileRow = typeof inboundFiles.$inferSelect;
@@ -35,13 +36,22 @@ export function queueInboundFile(tx: DbOrTx, f: WantedFile, now: Date): number |
 export function claimInboundFiles(tx: DbOrTx, now: Date, owner: string, leaseMs: number, limit: number): InboundFileRow[] {
   const at = now.toISOString();
   const until = new Date(now.getTime() + leaseMs).toISOString();
-  const due = tx
-    .select({ id: inboundFiles.id })
-    .from(inboundFiles)
-    .where(and(eq(inboundFiles.status, 'pending'), lte(inboundFiles.nextAttemptAt, at), or(isNull(inboundFiles.leaseUntil), lte(inboundFiles.leaseUntil, at))))
-    .orderBy(asc(inboundFiles.id))
-    .limit(limit)
-    .all();
+  // Asked after every request (the downloader's kick): prepared once per connection (prepared.ts).
+  const due = prepared(tx, 'inbound-file-repository.due', (d) =>
+    d
+      .select({ id: inboundFiles.id })
+      .from(inboundFiles)
+      .where(
+        and(
+          eq(inboundFiles.status, 'pending'),
+          lte(inboundFiles.nextAttemptAt, sql.placeholder('at')),
+          or(isNull(inboundFiles.leaseUntil), lte(inboundFiles.leaseUntil, sql.placeholder('at'))),
+        ),
+      )
+      .orderBy(asc(inboundFiles.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  ).all({ at, limit });
   const claimed: InboundFileRow[] = [];
   for (const { id } of due) {
     const row = tx

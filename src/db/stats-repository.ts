@@ -4,6 +4,7 @@
  */
 import type { StatsHistoryRow, StatsItem } from '../domain/statistics';
 import type { Db } from './client';
+import { statement } from './prepared';
 
 /**
  * Items that can count in a period starting at `startIso` and ending before `endIso`: sent at some time
@@ -140,7 +141,8 @@ const PENDING_EXPORTS_SQL = `
 
 /** The oldest unanswered export requests (audit_item indexes item_id, so these few rows are found without a scan). */
 export function pendingStatsExports(db: Db, limit = 20): StatsExportRequest[] {
-  const rows = db.$client.prepare(PENDING_EXPORTS_SQL).raw(true).all(limit) as Array<[number, string, string, string]>;
+  // Asked after every request (the writer's kick): prepared once per connection (prepared.ts).
+  const rows = statement(db, PENDING_EXPORTS_SQL).raw(true).all(limit) as Array<[number, string, string, string]>;
   return rows.map(([id, actorId, at, changes]) => {
     const c = JSON.parse(changes) as { from: string; to: string; unitId?: string | null };
     return { id, actorId, at, from: c.from, to: c.to, unitId: c.unitId ?? null };

@@ -408,25 +408,30 @@ export class OutboxWorker {
         if (this.releaseGone(heldRows)) heldRows = this.heldStmt.all({ at }) as Held[];
         const held = new Map<string, number>();
         for (const h of heldRows) held.set(h.k, h.first);
-        const due = tx
-          .select()
-          .from(outbox)
-          .where(
-            and(
-              eq(outbox.status, 'pending'),
-              lte(outbox.nextAttemptAt, at),
-              or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, at)),
-            ),
-          )
-          .orderBy(asc(outbox.id))
-          .limit(this.batchSize * 4)
-          .all()
+        // Prepared once per connection (db/prepared.ts): a drain follows nearly every request that queued a message.
+        const due = prepared(tx, 'outbox.due', (d) =>
+          d
+            .select()
+            .from(outbox)
+            .where(
+              and(
+                eq(outbox.status, 'pending'),
+                lte(outbox.nextAttemptAt, sql.placeholder('at')),
+                or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, sql.placeholder('at'))),
+              ),
+            )
+            .orderBy(asc(outbox.id))
+            .limit(sql.placeholder('limit'))
+            .prepare(),
+        )
+          .all({ at, limit: this.batchSize * 4 })
           .filter((row) => {
             const first = held.get(row.receiveId ?? row.targetMessageId ?? '');
             return first === undefined || first > row.id;
           })
           .slice(0, this.batchSize);
-        for (const row of due) tx.update(outbox).set({ leaseUntil, leaseOwner: this.owner }).where(eq(outbox.id, row.id)).run();
+        const lease = statement(tx, 'UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?');
+        for (const row of due) lease.run(leaseUntil, this.owner, row.id);
         return due;
       },
       { behavior: 'immediate' },
@@ -543,11 +548,12 @@ export class OutboxWorker {
       // Stopped while this send was out: the database may be closed. The row keeps its lease; the uuid makes the
       // next worker's resend harmless.
       if (this.released) return 'untried';
-      this.db
-        .update(outbox)
-        .set({ status: 'sent', messageId, sentAt: now().toISOString(), attempts: row.attempts + 1, leaseUntil: null, leaseOwner: null, lastError: null })
-        .where(eq(outbox.id, row.id))
-        .run();
+      statement(this.db, "UPDATE outbox SET status = 'sent', message_id = ?, sent_at = ?, attempts = ?, lease_until = NULL, lease_owner = NULL, last_error = NULL WHERE id = ?").run(
+        messageId ?? null,
+        now().toISOString(),
+        row.attempts + 1,
+        row.id,
+      );
       if (messageId && row.op === 'send' && row.receiveIdType === 'open_id' && isUrgent(row)) await this.makeUrgent(row, messageId);
       return 'sent';
     } catch (err) {
