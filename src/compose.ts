@@ -14,7 +14,6 @@ import { FeishuMessenger, createLarkClient, quietLarkLogger } from './messenger/
 import { LocalMessenger } from './messenger/local-messenger';
 import type { Messenger } from './messenger/messenger';
 import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
-import { RateLimiter } from './messenger/rate-limiter';
 import type { Runtime } from './runtime';
 import { chaseCardRenderer } from './scheduler/chase-card-render';
 import { FeishuCalendar } from './messenger/feishu-calendar';
@@ -49,9 +48,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const now = clock ? () => clock.now() : (opts.now ?? (() => new Date()));
   if (local) local.clock = now;
   const render = chaseCardRenderer(runtime.db, runtime.calendar, runtime.schedule);
-  // Local mode sends to memory: Feishu's rate limits would only slow a clock jump or the demo's term down.
-  const localLimiter = local ? { limiter: new RateLimiter({ perSecond: 1e6, perMinute: 1e9, perReceiverPerSecond: 1e6 }) } : {};
-  const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, render, ...localLimiter, ...opts.outbox });
+  const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, render, ...opts.outbox });
   const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(
       notificationSink(runtime.calendar, () => worker, {
         supervisorNotices: new Set(runtime.schedule.supervisorNotices),

@@ -1,4 +1,5 @@
 import type { Logger } from './logger';
+import { RateLimiter } from './messenger/rate-limiter';
 import { runJob } from './scheduler/cron';
 import type { Job, JobDeps } from './scheduler/jobs';
 
@@ -7,6 +8,12 @@ const BEIJING_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 /** The longest jump the clock makes in one request: a school year and a half of reminders, no more. */
 export const MAX_JUMP_DAYS = 550;
+
+/**
+ * The local server's outbox sends to memory: Feishu's rate limits (1,000 a minute) would only make a clock jump or
+ * the demo's term wait in real time. `tick` keeps them (it behaves as it would against Feishu).
+ */
+export const localServerOutbox = () => ({ limiter: new RateLimiter({ perSecond: 1e6, perMinute: 1e9, perReceiverPerSecond: 1e6 }) });
 
 /** One field of a 5-field cron expression as the set of values it allows (`*`, `5`, `1-5`, `*\/15`, `1,3,5`). */
 function cronField(text: string, min: number, max: number): Set<number> | null {

@@ -3,6 +3,7 @@ import { compose } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { MigrationError } from './db/client';
 import { DEMO_END, DEMO_START, demoDatabasePath, seedDemo } from './demo/seed-demo';
+import { localServerOutbox } from './local-clock';
 import { createLogger } from './logger';
 import { OrgFileError } from './org/parse-org';
 import { FeishuMessenger } from './messenger/feishu-messenger';
@@ -81,7 +82,7 @@ async function main() {
     console.error(`启动失败：${message}`);
     process.exit(1);
   }
-  const bot = await compose(config, runtime, log);
+  const bot = await compose(config, runtime, log, config.feishu ? {} : { outbox: localServerOutbox() });
   const { app, worker, downloader, ws, jobs, jobDeps, messenger, clock, bulletins, escalations, documents } = bot;
   if (!config.feishu) {
     log.warn('本地模式（local mode）：未配置 FEISHU_APP_ID，消息不会发往飞书，仅记录在 GET /local/messages；事件可 POST 到 /local/events');

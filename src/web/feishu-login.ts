@@ -37,7 +37,15 @@ const page = (title: string, text: string) =>
  * not kept: the console reads the database, not Feishu.
  */
 export function feishuLogin(app: FastifyInstance, feishu: FeishuConfig, sessions: Sessions, db: Db, now: () => Date, log: Logger) {
-  const redirectUri = (req: FastifyRequest) => `${req.protocol}://${req.host}/console/oauth/callback`;
+  // Behind a reverse proxy the browser's address is in X-Forwarded-Proto/-Host. Taking them on trust is safe here:
+  // Feishu sends the code only to a redirect URL registered for the app, so a forged header breaks nothing but the
+  // forger's own sign-in.
+  const redirectUri = (req: FastifyRequest) => {
+    const first = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h)?.split(',')[0]?.trim();
+    const proto = first(req.headers['x-forwarded-proto']);
+    const host = first(req.headers['x-forwarded-host']);
+    return `${proto === 'https' || proto === 'http' ? proto : req.protocol}://${host && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(host) ? host : req.host}/console/oauth/callback`;
+  };
 
   app.get('/console/login', async (req, reply) => {
     const state = randomBytes(16).toString('hex');

@@ -102,6 +102,11 @@ describe('console sign-in with Feishu (网页应用 OAuth)', () => {
     expect(me.people).toBeUndefined(); // nobody picks who they are in Feishu mode
   });
 
+  it('behind a reverse proxy the callback address is the one the browser used', async () => {
+    const res = await fetch(`${base}/console/login`, { redirect: 'manual', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'duban.example.edu.cn' } });
+    expect(new URL(res.headers.get('location')!).searchParams.get('redirect_uri')).toBe('https://duban.example.edu.cn/console/oauth/callback');
+  });
+
   it('a person sees what the bot would show them: the unit head their item, not the confidential one of another unit', async () => {
     const head = (await signIn(WHO.unitHead)).b;
     const list = (await (await head.get(`${base}/console/api/items`)).json()) as { total: number; items: Array<{ title: string }> };

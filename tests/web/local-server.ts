@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compose } from '../../src/compose';
 import type { Config } from '../../src/config';
+import { localServerOutbox } from '../../src/local-clock';
 import { createLogger } from '../../src/logger';
 import { exampleOrgFile, importOrgFile, openRuntime } from '../../src/runtime';
 // @ts-expect-error plain JavaScript build script without types
@@ -46,7 +47,7 @@ export async function startLocalServer(start: Date) {
   const log = createLogger('silent');
   const runtime = openRuntime(config, log);
   importOrgFile(runtime.db, exampleOrgFile()!, 'system', start);
-  const bot = await compose(config, runtime, log, { now: () => start });
+  const bot = await compose(config, runtime, log, { now: () => start, outbox: localServerOutbox() });
   bot.worker.start(50);
   const address = await bot.app.listen({ port: 0, host: '127.0.0.1' });
   return {
