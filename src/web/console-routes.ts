@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { cardContext } from '../bot/card-context';
 import type { FeishuConfig } from '../config';
 import { sentCardsOfItem } from '../db/console-repository';
-import { filesOfItem } from '../db/file-repository';
+import { fileById, filesOfItem } from '../db/file-repository';
+import { readFileBytes } from '../files/file-store';
 import { loadActor, personNamer } from '../db/org-repository';
 import { listUnits } from '../db/org-repository';
 import { hasRole, isStranger } from '../domain/actor';
@@ -19,7 +20,7 @@ import { applyCommand } from '../services/apply-command';
 import { ledgerBytes, ledgerFileName, ledgerFor } from '../services/export-ledger';
 import { loadStats } from '../services/statistics';
 import type { ServiceContext } from '../services/context';
-import { getItemDetail, listPageForActor } from '../services/item-queries';
+import { getItemDetail, getVisibleItem, listPageForActor } from '../services/item-queries';
 import { directory } from './directory';
 import { feishuLogin } from './feishu-login';
 import { type Sessions, createSessions } from './session';
@@ -202,6 +203,28 @@ export function consolePlugin(d: ConsoleDeps) {
       } catch (err) {
         return fail(reply, err);
       }
+    });
+
+    // An evidence file of an item the person may see, as it was stored (checked against its digest).
+    app.get('/console/api/items/:id/files/:fileId', async (req, reply) => {
+      const actor = needMe(req, reply);
+      if (!actor) return;
+      const { id, fileId } = req.params as { id: string; fileId: string };
+      const nId = Number(id);
+      const nFile = Number(fileId);
+      const missing = () => reply.code(404).send({ error: '没有找到文件，或您无权查看' });
+      if (!Number.isSafeInteger(nId) || nId < 1 || !Number.isSafeInteger(nFile) || nFile < 1) return missing();
+      try {
+        getVisibleItem(d.ctx, actor.id, nId);
+      } catch {
+        return missing();
+      }
+      const f = fileById(d.ctx.db, nFile);
+      if (!f || f.itemId !== nId) return missing();
+      return reply
+        .header('content-type', f.mime || 'application/octet-stream')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+        .send(readFileBytes(d.ctx.db, f.sha256));
     });
 
     // 统计: the same report and card the bot answers /督办 统计 with; the page draws the card, chart and all.

@@ -227,6 +227,10 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     expect(await page.locator('.sent-card .card').count()).toBeGreaterThan(3);
     expect(await page.locator('.sent-card button.el-button:not([disabled])').count()).toBe(0);
     expect(await page.locator('.unknown-element').count()).toBe(0);
+    // The evidence file sent in the chat downloads from the item page, byte for byte.
+    const evidence = await page.request.get(new URL((await page.locator('a.evidence').first().getAttribute('href'))!, server.url).toString());
+    expect(evidence.status()).toBe(200);
+    expect((await evidence.body()).toString()).toContain('%PDF-1.4');
     await snap('console-item');
 
     // 统计: the bot's statistics card drawn with its chart (VChart on a canvas).
@@ -237,6 +241,7 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     await snap('console-stats');
     await page.goto(`${server.url}/console#/item/1`);
     await page.waitForSelector('#item-title');
+    const evidenceHref = (await page.locator('a.evidence').first().getAttribute('href'))!;
 
     // Someone outside the item, signing in on the item's address, is told it is not there; their ledger is empty.
     await page.click('#logout');
@@ -247,5 +252,6 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     await page.click('a:has-text("返回台账")');
     await page.waitForSelector('table.ledger');
     await poll(() => page.locator('#total').textContent()).toBe('0');
+    expect((await page.request.get(new URL(evidenceHref, server.url).toString())).status()).toBe(404);
   }, 120_000);
 });

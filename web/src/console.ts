@@ -189,7 +189,7 @@ async function itemView(id: number) {
     <section><h2>办理记录</h2><table class="history"><tbody>${d.history.map((h) => `<tr><td>${time(h.at)}</td><td>${escapeHtml(h.actor)}</td><td>${escapeHtml(h.action)}</td><td>${escapeHtml(h.note ?? '')}</td><td class="muted">${escapeHtml(h.channel)}</td></tr>`).join('')}</tbody></table></section>
     <section><h2>进展</h2>${d.progress.map((p) => `<div class="progress"><span class="muted">${time(p.createdAt)} ${escapeHtml(p.reporter)}</span> ${escapeHtml(p.text)}</div>`).join('') || '<p class="muted">暂无</p>'}</section>
     <section><h2>延期</h2>${d.extensions.map((e) => `<div>${escapeHtml(e.proposedDeadline)}：${escapeHtml(e.reason)} <span class="muted">${escapeHtml(e.status ?? e.decision ?? '')}</span></div>`).join('') || '<p class="muted">暂无</p>'}</section>
-    <section><h2>证明材料</h2>${d.files.map((f) => `<div>📎 ${escapeHtml(f.name)} <span class="muted">${Math.ceil(f.bytes / 1024)} KB</span></div>`).join('') || '<p class="muted">暂无</p>'}</section>
+    <section><h2>证明材料</h2>${d.files.map((f) => `<div>📎 <a class="evidence" href="/console/api/items/${id}/files/${f.id}" download>${escapeHtml(f.name)}</a> <span class="muted">${Math.ceil(f.bytes / 1024)} KB</span></div>`).join('') || '<p class="muted">暂无</p>'}</section>
     <section><h2>已发送的卡片</h2><div class="sent-cards">${cards.map((c) => `<div class="sent-card" data-card="${c.id}"><div class="muted">${time(c.sentAt ?? '')} · ${escapeHtml(c.purpose)}</div>${c.r.html}</div>`).join('') || '<p class="muted">暂无</p>'}</div></section>`);
   for (const c of cards) {
     const el = document.querySelector(`[data-card="${c.id}"]`);
