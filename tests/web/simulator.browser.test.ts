@@ -4,6 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findItemByNumber } from '../../src/db/item-repository';
 import { auditLog } from '../../src/db/schema';
 import { eq } from 'drizzle-orm';
+import * as lark from '@larksuiteoapi/node-sdk';
+import { compose } from '../../src/compose';
+import type { Config } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
+import { registerItem } from '../../src/services/register-item';
+import { startFakeFeishu } from '../support/fake-feishu';
+import { WHO, baseInput, openTestDb } from '../support/fixtures';
 import { CHROMIUM, haveChromium, startLocalServer } from './local-server';
 
 /** People of examples/org.yaml. */
@@ -254,4 +262,36 @@ describe.skipIf(!haveChromium)('the simulator and the console in headless Chromi
     await poll(() => page.locator('#total').textContent()).toBe('0');
     expect((await page.request.get(new URL(evidenceHref, server.url).toString())).status()).toBe(404);
   }, 120_000);
+
+  it('the console in Feishu mode: 使用飞书登录 through Feishu’s authorize page and back, as the browser follows it', async () => {
+    const fake = await startFakeFeishu();
+    const t = openTestDb();
+    const config: Config = {
+      ...{ port: 0, host: '127.0.0.1', orgFile: null, calendarFile: null, scheduleFile: null, logLevel: 'silent' },
+      databasePath: t.path,
+      feishu: { appId: fake.appId, appSecret: fake.appSecret, encryptKey: 'k', verificationToken: 'v', domain: fake.url, mode: 'webhook' },
+    };
+    const bot = await compose(config, { db: t.db, calendar: t.ctx.calendar, schedule: DEFAULT_SCHEDULE }, createLogger('silent'), { larkCache: new lark.DefaultCache() });
+    const url = await bot.app.listen({ port: 0, host: '127.0.0.1' });
+    const context = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      registerItem(bot.ctx, { actorId: WHO.supervisor, channel: 'api', input: baseInput({ title: '修订本科生培养方案' }), now: new Date() });
+      fake.signInAs({ openId: WHO.unitHead, name: '教务处处长' });
+      const p = await context.newPage();
+      await p.goto(`${url}/console`);
+      await p.click('#login-feishu');
+      await p.waitForSelector('table.ledger');
+      expect(await p.locator('.console-top .who').textContent()).toBe('教务处处长');
+      expect(await p.locator('table.ledger tbody').textContent()).toContain('修订本科生培养方案');
+      const cookie = (await context.cookies()).find((c) => c.name === 'duban_session')!;
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+      await p.screenshot({ path: `${SHOTS}/${String(++shot).padStart(2, '0')}-console-feishu-login.png` });
+    } finally {
+      await context.close();
+      await bot.worker.stop();
+      await bot.app.close();
+      await fake.close();
+      t.close();
+    }
+  }, 60_000);
 });
