@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findItemByNumber } from '../../src/db/item-repository';
@@ -46,6 +46,7 @@ const button = (c: Locator, label: string) => c.locator('button.el-button', { ha
 
 describe.skipIf(!haveChromium)('the simulator and the console in headless Chromium', () => {
   beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true }); // this run's steps only
     mkdirSync(SHOTS, { recursive: true });
     // Monday 23 November 2026, 09:30 in Beijing; the clock moves only when the test moves it.
     server = await startLocalServer(new Date('2026-11-23T09:30:00+08:00'));
