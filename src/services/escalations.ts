@@ -22,6 +22,7 @@ import {
   noticeNumber,
   noticeText,
   mayIssue,
+  nextStep,
   parseInterviewTime,
   refusal,
 } from '../domain/escalation';
@@ -64,7 +65,9 @@ export interface IssueInput {
   expectedVersion?: number;
 }
 
-const ERROR_CODES = { forbidden: ErrorCode.Forbidden, invalid_state: ErrorCode.InvalidState, conflict: ErrorCode.Conflict } as const;
+// A step already issued is not a stale card (Conflict makes the card handler redraw the card clicked, which may be
+// the office's list of many items): it is refused as the item's state.
+const ERROR_CODES = { forbidden: ErrorCode.Forbidden, invalid_state: ErrorCode.InvalidState, conflict: ErrorCode.InvalidState } as const;
 
 /** Card names for ids, read within the transaction. */
 export function namesFor(db: DbOrTx, calendar: WorkCalendar, now: Date): CardContext {
@@ -84,15 +87,13 @@ export function namesFor(db: DbOrTx, calendar: WorkCalendar, now: Date): CardCon
 export function prepareEscalation(db: DbOrTx, itemId: number, actorId: string, now: Date, step?: EscalationStep) {
   const { item, actor, issued, next } = load(db, itemId, actorId, now, step);
   const unit = findUnit(db, item.leadUnitId);
-  const names = personNamer(db);
   return {
     item,
     step: next,
+    issued,
     addressee: unit?.name ?? item.leadUnitId,
     interviewer: defaultInterviewer(db, item, actor, next),
     reason: item.title.slice(0, NOTICE_LIMITS.reason),
-    issued,
-    names,
   };
 }
 
@@ -101,24 +102,20 @@ function load(db: DbOrTx, itemId: number, actorId: string, now: Date, step?: Esc
   const actor: Actor = loadActor(db, actorId);
   if (!item || !canView(actor, item)) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项，或您无权查看');
   const issued = escalationsOfItem(db, item.id);
-  const next = step ?? nextStepOf(issued);
+  const next = step ?? nextStep(issued);
   const why = refusal(actor, item, issued, chinaDate(now), next);
   if (why) {
     // Not naming a level: someone who may only issue a level already issued (the leader in charge, once level 1 is
     // out) hears that it is issued, and who issues the next one.
     const theirs = !step && why.code === 'forbidden' ? issued.find((r) => mayIssue(actor, item, r.step)) : undefined;
     if (theirs && theirs.step !== 'referral') {
-      throw new DubanError(ErrorCode.Conflict, `${item.number} 的${theirs.step === 'interview1' ? '一' : '二'}级约谈通知单已签发，无需重复操作；${why.message}`);
+      throw new DubanError(ErrorCode.InvalidState, `${item.number} 的${theirs.step === 'interview1' ? '一' : '二'}级约谈通知单已签发，无需重复操作；${why.message}`);
     }
     throw new DubanError(ERROR_CODES[why.code], why.message);
   }
   return { item, actor, issued, next: next! };
 }
 
-const nextStepOf = (issued: readonly EscalationRow[]) => {
-  const done = new Set(issued.map((r) => r.step));
-  return (['interview1', 'interview2', 'referral'] as const).find((s) => !done.has(s)) ?? null;
-};
 
 /** Level 1: the leader in charge; level 2: the issuing principal, or the principals when the office issues. */
 function defaultInterviewer(db: DbOrTx, item: Item, actor: Actor, step: EscalationStep): string {
