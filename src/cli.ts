@@ -64,6 +64,9 @@ async function tick(config: ReturnType<typeof loadConfig>, at: Date): Promise<nu
     // A 督查通报 draft left without its file (a crash after it was asked for) is written before the sends.
     bot.bulletins.kick();
     await bot.bulletins.idle();
+    // So is a statistics workbook asked for from a card (services/stats-export.ts).
+    bot.statsExports.kick();
+    await bot.statsExports.idle();
     const sent = await bot.worker.drain();
     const pending = runtime.db.$client.prepare("SELECT count(*) FROM outbox WHERE status = 'pending'").pluck().get() as number;
     console.log(`发送：成功 ${sent.sent}，待重试 ${sent.retried}，失败 ${sent.failed}，不再需要而未发 ${sent.skipped}；待发送队列 ${pending} 条${config.feishu ? '' : '（本地模式：消息仅记录，未发往飞书）'}`);

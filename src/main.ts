@@ -116,6 +116,8 @@ async function main() {
   bulletins.kick();
   // A 台账 or template asked for just before a crash is written and sent now.
   documents.kick();
+  // A statistics workbook asked for from a card just before a crash is written and sent now (services/stats-export.ts).
+  bot.statsExports.kick();
   // A 约谈通知单 issued just before a crash gets its file (and its calendar event) now, and retries every minute.
   escalations.start();
   const statsJob = clock ? undefined : jobs.find((j) => j.name === 'stats-reports');
@@ -162,6 +164,7 @@ async function main() {
     await outboxStopped;
     await downloadsStopped;
     await escalationsStopped;
+    await bot.statsExports.idle(); // a workbook being written is finished (or, killed, written at the next start)
     runtime.db.$client.close();
     log.info({ ms: Date.now() - started }, 'stopped');
     process.exit(0);
