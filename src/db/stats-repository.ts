@@ -134,15 +134,18 @@ export interface StatsExportRequest {
 
 const PENDING_EXPORTS_SQL = `
   SELECT a.id, a.actor_id, a.at, a.changes FROM audit_log a
-  WHERE a.item_id IS NULL AND a.action = 'stats_export'
+  WHERE a.item_id IS NULL AND a.id > ? AND a.action = 'stats_export'
     AND NOT EXISTS (SELECT 1 FROM audit_log b WHERE b.item_id IS NULL AND b.action IN ('stats_export_sent', 'stats_export_failed')
                     AND b.id > a.id AND json_extract(b.changes, '$.requestId') = a.id)
   ORDER BY a.id LIMIT ?`;
 
-/** The oldest unanswered export requests (audit_item indexes item_id, so these few rows are found without a scan). */
-export function pendingStatsExports(db: Db, limit = 20): StatsExportRequest[] {
+/**
+ * The oldest unanswered export requests after `afterId` (audit_item indexes (item_id, id), so the rows after the last
+ * request a writer answered are a range, not every export ever asked for).
+ */
+export function pendingStatsExports(db: Db, limit = 20, afterId = 0): StatsExportRequest[] {
   // Asked after every request (the writer's kick): prepared once per connection (prepared.ts).
-  const rows = statement(db, PENDING_EXPORTS_SQL).raw(true).all(limit) as Array<[number, string, string, string]>;
+  const rows = statement(db, PENDING_EXPORTS_SQL).raw(true).all(afterId, limit) as Array<[number, string, string, string]>;
   return rows.map(([id, actorId, at, changes]) => {
     const c = JSON.parse(changes) as { from: string; to: string; unitId?: string | null };
     return { id, actorId, at, from: c.from, to: c.to, unitId: c.unitId ?? null };

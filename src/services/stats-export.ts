@@ -48,10 +48,15 @@ export function requestStatsExport(tx: Db, r: { actorId: string; channel: Channe
   return true;
 }
 
-/** Writes every waiting workbook; returns how many were sent. One that cannot be written is answered and recorded. */
-export async function writePendingStatsExports(d: Deps, log?: Logger): Promise<number> {
+/**
+ * Writes every waiting workbook after request `afterId`; returns how many were sent and the last request answered
+ * (every one is answered, sent or refused, in order, unless the database fails under it). One that cannot be
+ * written is answered with the reason and recorded.
+ */
+export async function writePendingStatsExports(d: Deps, log?: Logger, afterId = 0): Promise<{ sent: number; answeredUpTo: number }> {
   let sent = 0;
-  for (const req of pendingStatsExports(d.db)) {
+  let answeredUpTo = afterId;
+  for (const req of pendingStatsExports(d.db, 20, afterId)) {
     const at = new Date(req.at);
     let bytes: Buffer;
     let name: string;
@@ -70,6 +75,7 @@ export async function writePendingStatsExports(d: Deps, log?: Logger): Promise<n
         },
         { behavior: 'immediate' },
       );
+      answeredUpTo = req.id;
       continue;
     }
     d.db.transaction(
@@ -81,14 +87,17 @@ export async function writePendingStatsExports(d: Deps, log?: Logger): Promise<n
       { behavior: 'immediate' },
     );
     sent++;
+    answeredUpTo = req.id;
   }
-  return sent;
+  return { sent, answeredUpTo };
 }
 
 /** Runs {@link writePendingStatsExports} one at a time in this process; a kick during a run runs once more after. */
 export class StatsExportWriter {
   private running: Promise<void> | null = null;
   private again = false;
+  /** Requests up to this id are answered: the kick after every event looks only past it. 0 at start: all are checked once. */
+  private answeredUpTo = 0;
   constructor(
     private readonly d: Deps,
     private readonly log: Logger,
@@ -103,10 +112,17 @@ export class StatsExportWriter {
     this.running = (async () => {
       do {
         this.again = false;
-        const n = await writePendingStatsExports(this.d, this.log).catch((err) => {
-          this.log.error({ err }, 'stats export writer failed');
-          return 1;
-        });
+        const n = await writePendingStatsExports(this.d, this.log, this.answeredUpTo).then(
+          (r) => {
+            this.answeredUpTo = r.answeredUpTo;
+            return r.sent;
+          },
+          (err) => {
+            // Left where it was: the request that failed is looked at again on the next kick.
+            this.log.error({ err }, 'stats export writer failed');
+            return 1;
+          },
+        );
         if (n) this.after();
       } while (this.again);
     })().finally(() => {
