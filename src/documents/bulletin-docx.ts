@@ -5,20 +5,8 @@
  * (典型经验), problems — and the 抄送 line. Pure: the content in, the .docx bytes out (docx builds the OOXML; it is
  * the maintained library for writing Word files from Node, and needs no Word or LibreOffice on the server).
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import type { AlignmentType, Document, Paragraph, Table } from 'docx';
+import { D } from './lazy-libraries';
 import { formatRate } from '../domain/statistics';
 
 export interface BulletinFigureRow {
@@ -77,21 +65,21 @@ const BODY = 32;
 const SMALL = 24;
 
 const run = (text: string, o: { font?: string; size?: number; bold?: boolean; color?: string } = {}) =>
-  new TextRun({ text, font: o.font ?? BODY_FONT, size: o.size ?? BODY, bold: o.bold, color: o.color });
+  new D.TextRun({ text, font: o.font ?? BODY_FONT, size: o.size ?? BODY, bold: o.bold, color: o.color });
 
 const para = (text: string, o: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; font?: string; size?: number } = {}) =>
-  new Paragraph({
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
+  new D.Paragraph({
+    alignment: o.align ?? D.AlignmentType.JUSTIFIED,
     indent: o.indent === false ? undefined : { firstLine: 640 },
     spacing: { line: 560 },
     children: [run(text, { font: o.font, size: o.size })],
   });
 
 const heading = (text: string) =>
-  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text, { font: HEAD_FONT })] });
+  new D.Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text, { font: HEAD_FONT })] });
 
 const sub = (text: string) =>
-  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text, { font: '楷体_GB2312' })] });
+  new D.Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text, { font: '楷体_GB2312' })] });
 
 
 const chineseDate = (d: string) => {
@@ -104,13 +92,13 @@ const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
 const FIGURE_HEADERS = ['单位', '在办', '应办结', '已办结', '按时办结', '逾期未办结', '延期', '协办', '办结率', '按时办结率'];
 
 function cell(text: string, header = false) {
-  return new TableCell({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, { size: SMALL, bold: header, font: header ? HEAD_FONT : BODY_FONT })] })],
+  return new D.TableCell({
+    children: [new D.Paragraph({ alignment: D.AlignmentType.CENTER, children: [run(text, { size: SMALL, bold: header, font: header ? HEAD_FONT : BODY_FONT })] })],
   });
 }
 
 function figureRow(r: BulletinFigureRow, name = r.unitName) {
-  return new TableRow({
+  return new D.TableRow({
     children: [
       name,
       r.inHand,
@@ -127,10 +115,10 @@ function figureRow(r: BulletinFigureRow, name = r.unitName) {
 }
 
 function figuresTable(f: BulletinContent['figures']) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+  return new D.Table({
+    width: { size: 100, type: D.WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: FIGURE_HEADERS.map((h) => cell(h, true)) }),
+      new D.TableRow({ tableHeader: true, children: FIGURE_HEADERS.map((h) => cell(h, true)) }),
       ...f.rows.map((r) => figureRow(r)),
       figureRow(f.total, '全校合计'),
     ],
@@ -180,7 +168,7 @@ export function bulletinDocument(c: BulletinContent): Document {
   sections.forEach(([title, content], n) => {
     body.push(heading(`${NUMERALS[n]}、${title}`), ...content);
   });
-  return new Document({
+  return new D.Document({
     creator: c.office,
     title: `${c.number} ${c.periodLabel}督办事项办理情况`,
     description: '督查通报',
@@ -188,21 +176,21 @@ export function bulletinDocument(c: BulletinContent): Document {
       {
         properties: { page: { margin: { top: 2098, bottom: 1984, left: 1588, right: 1474 } } },
         footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })],
+          default: new D.Footer({
+            children: [new D.Paragraph({ alignment: D.AlignmentType.CENTER, children: [new D.TextRun({ children: ['— ', D.PageNumber.CURRENT, ' —'], size: 28 })] })],
           }),
         },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run('督查通报', { font: TITLE_FONT, size: 88, bold: true, color: RED })] }),
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [run(c.number.replace(/^督查通报/, ''))] }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            border: { bottom: { style: BorderStyle.SINGLE, size: 18, color: RED, space: 6 } },
+          new D.Paragraph({ alignment: D.AlignmentType.CENTER, spacing: { after: 200 }, children: [run('督查通报', { font: TITLE_FONT, size: 88, bold: true, color: RED })] }),
+          new D.Paragraph({ alignment: D.AlignmentType.CENTER, children: [run(c.number.replace(/^督查通报/, ''))] }),
+          new D.Paragraph({
+            alignment: D.AlignmentType.CENTER,
+            border: { bottom: { style: D.BorderStyle.SINGLE, size: 18, color: RED, space: 6 } },
             spacing: { after: 400 },
             children: [run(`${c.office}　　　　${chineseDate(c.date)}`)],
           }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
+          new D.Paragraph({
+            alignment: D.AlignmentType.CENTER,
             spacing: { before: 200, after: 400, line: 560 },
             children: [run(`关于${c.periodLabel}督办事项办理情况的通报`, { font: TITLE_FONT, size: 44 })],
           }),
@@ -210,11 +198,11 @@ export function bulletinDocument(c: BulletinContent): Document {
           para(`现将${c.periodLabel}学校督办事项办理情况通报如下。`),
           ...body,
           para('请各单位对照本通报，认真整改，按时办结。', {}),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 400 }, children: [run(c.office)] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(chineseDate(c.date))] }),
-          new Paragraph({
+          new D.Paragraph({ alignment: D.AlignmentType.RIGHT, spacing: { before: 400 }, children: [run(c.office)] }),
+          new D.Paragraph({ alignment: D.AlignmentType.RIGHT, children: [run(chineseDate(c.date))] }),
+          new D.Paragraph({
             spacing: { before: 600 },
-            border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
+            border: { top: { style: D.BorderStyle.SINGLE, size: 6, color: '000000', space: 4 }, bottom: { style: D.BorderStyle.SINGLE, size: 6, color: '000000', space: 4 } },
             children: [run(`抄送：${c.copyTo.length ? c.copyTo.join('，') : '纪委办，监察处，组织部'}。`, { size: 28 })],
           }),
         ],
@@ -224,4 +212,4 @@ export function bulletinDocument(c: BulletinContent): Document {
 }
 
 /** The .docx bytes. */
-export const bulletinDocx = (c: BulletinContent): Promise<Buffer> => Packer.toBuffer(bulletinDocument(c));
+export const bulletinDocx = (c: BulletinContent): Promise<Buffer> => D.Packer.toBuffer(bulletinDocument(c));

@@ -4,7 +4,8 @@
  * 是/否) read from a hidden sheet 选项. The same layout marks a rejected file: the rows as sent, each bad cell red
  * with a comment saying what is wrong. Reading a filled template back is services/import-items.ts.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './lazy-libraries';
 import { CYCLE_LABELS, KIND_LABELS, MODE_LABELS, SOURCE_LABELS } from '../domain/item';
 import { displayWidth } from './ledger-xlsx';
 
@@ -107,7 +108,7 @@ export interface CellProblem {
  * a problem with the whole row marks its title cell).
  */
 export function templateWorkbook(o: TemplateOptions, filled?: { rows: Array<{ row: number; values: Partial<Record<ImportField, string>> }>; problems: CellProblem[] }): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '督办助手';
   wb.title = '督办事项批量登记模板';
   const sheet = wb.addWorksheet(DATA_SHEET);

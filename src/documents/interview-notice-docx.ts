@@ -7,7 +7,8 @@
  * in 仿宋_GB2312 三号 (16 pt) with a 28 pt line, first-line indent of two characters. The fonts are named for East
  * Asian text as well (w:eastAsia), which is what Word and WPS read for Chinese; a machine without them substitutes.
  */
-import { AlignmentType, BorderStyle, Document, Footer, Packer, Paragraph, SectionType, TextRun } from 'docx';
+import type { AlignmentType, Document, Paragraph } from 'docx';
+import { D } from './lazy-libraries';
 import { type NoticeText, noticeSentence } from '../domain/escalation';
 
 const BODY_FONT = '仿宋_GB2312';
@@ -23,13 +24,13 @@ const mm = (n: number) => Math.round((n * 1440) / 25.4);
 
 const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
 const run = (text: string, o: { font?: string; size?: number; bold?: boolean } = {}) =>
-  new TextRun({ text, font: font(o.font ?? BODY_FONT), size: o.size ?? SANHAO, bold: o.bold });
+  new D.TextRun({ text, font: font(o.font ?? BODY_FONT), size: o.size ?? SANHAO, bold: o.bold });
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 const para = (text: string, o: { align?: Align; indent?: boolean; font?: string; size?: number; bold?: boolean; before?: number; after?: number; pageBreakBefore?: boolean } = {}) =>
-  new Paragraph({
+  new D.Paragraph({
     children: [run(text, o)],
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
+    alignment: o.align ?? D.AlignmentType.JUSTIFIED,
     spacing: { line: LINE, lineRule: 'exact', before: o.before ?? 0, after: o.after ?? 0 },
     indent: o.indent ? { firstLine: 640 } : undefined,
     pageBreakBefore: o.pageBreakBefore,
@@ -55,30 +56,30 @@ export function noticeLines(t: NoticeText, stub: boolean): string[] {
 function page(t: NoticeText, stub: boolean): Paragraph[] {
   const [title, ...rest] = noticeLines(t, stub);
   const out: Paragraph[] = [
-    new Paragraph({
+    new D.Paragraph({
       children: [run(title!, { font: TITLE_FONT, size: ERHAO, bold: true })],
-      alignment: AlignmentType.CENTER,
+      alignment: D.AlignmentType.CENTER,
       spacing: { before: 0, after: 240, line: 720, lineRule: 'exact' },
     }),
   ];
   let i = 0;
-  if (stub) out.push(para(rest[i++]!, { align: AlignmentType.CENTER, font: HEAD_FONT, after: 120 }));
-  out.push(para(rest[i++]!, { align: AlignmentType.CENTER, after: 480 })); // (2026) 督字 (N) 号
-  out.push(para(rest[i++]!, { align: AlignmentType.LEFT })); // 教务处:
+  if (stub) out.push(para(rest[i++]!, { align: D.AlignmentType.CENTER, font: HEAD_FONT, after: 120 }));
+  out.push(para(rest[i++]!, { align: D.AlignmentType.CENTER, after: 480 })); // (2026) 督字 (N) 号
+  out.push(para(rest[i++]!, { align: D.AlignmentType.LEFT })); // 教务处:
   out.push(para(rest[i++]!, { indent: true })); // 因…进行工作约谈。
   out.push(para(rest[i++]!, { indent: true })); // 特此通知。
-  out.push(para(rest[i++]!, { align: AlignmentType.RIGHT, before: 1120 })); // the date, under the signature space
+  out.push(para(rest[i++]!, { align: D.AlignmentType.RIGHT, before: 1120 })); // the date, under the signature space
   return out;
 }
 
 /** The 抄送 line at the foot of the notice's page, between two thin rules (the 版记), whatever the text's length. */
 const copyLine = (t: NoticeText) =>
-  new Paragraph({
+  new D.Paragraph({
     children: [run(noticeLines(t, false).at(-1)!, { size: SIHAO })],
     spacing: { line: 480, lineRule: 'exact' },
     border: {
-      top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
-      bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
+      top: { style: D.BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
+      bottom: { style: D.BorderStyle.SINGLE, size: 6, color: '000000', space: 4 },
     },
   });
 
@@ -91,19 +92,19 @@ const PAGE = {
 
 /** The whole document: the stub page, then the notice page. */
 export function interviewNoticeDocument(t: NoticeText): Document {
-  return new Document({
+  return new D.Document({
     creator: t.school || '督办助手',
     title: `${noticeTitle(t.school)} ${t.number}`,
     styles: { default: { document: { run: { font: font(BODY_FONT), size: SANHAO } } } },
     // Two sections, one page each: the stub (no footer), then the notice with the 抄送 line as its footer.
     sections: [
-      { properties: PAGE, footers: { default: new Footer({ children: [new Paragraph({ children: [] })] }) }, children: page(t, true) },
-      { properties: { ...PAGE, type: SectionType.NEXT_PAGE }, footers: { default: new Footer({ children: [copyLine(t)] }) }, children: page(t, false) },
+      { properties: PAGE, footers: { default: new D.Footer({ children: [new D.Paragraph({ children: [] })] }) }, children: page(t, true) },
+      { properties: { ...PAGE, type: D.SectionType.NEXT_PAGE }, footers: { default: new D.Footer({ children: [copyLine(t)] }) }, children: page(t, false) },
     ],
   });
 }
 
-export const interviewNoticeDocx = (t: NoticeText): Promise<Buffer> => Packer.toBuffer(interviewNoticeDocument(t));
+export const interviewNoticeDocx = (t: NoticeText): Promise<Buffer> => D.Packer.toBuffer(interviewNoticeDocument(t));
 
 /** The file name the unit sees: 约谈通知单（2026）督字（3）号.docx */
 export const noticeFileName = (t: Pick<NoticeText, 'number'>) => `约谈通知单${t.number.replace(/\s+/g, '')}.docx`;

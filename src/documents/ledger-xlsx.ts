@@ -4,7 +4,8 @@
  * Both sheets have a frozen header, an auto-filter and column widths that fit Chinese text. What goes in is the
  * caller's to decide (services/export-ledger.ts cuts it to what the person may see); this only lays it out.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './lazy-libraries';
 import { COMMAND_LABELS } from '../domain/commands';
 import type { DeadlineStatus, Light } from '../domain/deadline';
 import { CYCLE_LABELS, type Item, type ItemState, KIND_LABELS, MODE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../domain/item';
@@ -151,7 +152,7 @@ function header(sheet: ExcelJS.Worksheet, names: string[]) {
 const cellText = (v: string | number | null) => (typeof v === 'string' ? v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '') : v);
 
 export function ledgerWorkbook(doc: LedgerDocument): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '督办助手';
   wb.created = doc.generatedAt;
   wb.title = '督办事项台账';

@@ -3,7 +3,8 @@
  * how many parts, macros) are checked before exceljs parses anything, and cells come out as plain text with the
  * formulas named rather than evaluated.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from './lazy-libraries';
 
 /** The largest workbook accepted, as sent and as unpacked (a zip bomb is refused before it is unpacked). */
 export const XLSX_MAX_BYTES = 5 * 1024 * 1024;
@@ -52,7 +53,7 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   if (parts.some((p) => /vbaProject\.bin$/i.test(p.name))) throw new WorkbookRefused('文件含宏（VBA），为安全起见不予读取，请另存为不含宏的 .xlsx');
   const unpacked = parts.reduce((s, p) => s + p.size, 0);
   if (unpacked > XLSX_MAX_UNPACKED) throw new WorkbookRefused('文件解压后过大，请只保留模板中的内容');
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

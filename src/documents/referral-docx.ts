@@ -3,7 +3,8 @@
  * its whole history as recorded (audit_log), oldest first. Pure: content in, .docx bytes out. Fonts and sizes as
  * in the 约谈通知单 (interview-notice-docx.ts).
  */
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import type { AlignmentType, Document } from 'docx';
+import { D } from './lazy-libraries';
 
 export interface ReferralContent {
   school: string;
@@ -23,9 +24,9 @@ const font = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: 
 const mm = (n: number) => Math.round((n * 1440) / 25.4);
 
 const p = (text: string, o: { size?: number; bold?: boolean; font?: string; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; before?: number } = {}) =>
-  new Paragraph({
-    children: [new TextRun({ text, font: font(o.font ?? BODY_FONT), size: o.size ?? 32, bold: o.bold })],
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
+  new D.Paragraph({
+    children: [new D.TextRun({ text, font: font(o.font ?? BODY_FONT), size: o.size ?? 32, bold: o.bold })],
+    alignment: o.align ?? D.AlignmentType.JUSTIFIED,
     spacing: { line: 560, lineRule: 'exact', before: o.before ?? 0 },
     indent: o.indent ? { firstLine: 640 } : undefined,
   });
@@ -65,13 +66,13 @@ export function referralDocument(c: ReferralContent): Document {
   const lines = referralLines(c);
   const heads = new Set(['一、事项基本情况', '二、约谈情况', '三、办理记录']);
   const children = lines.map((text, k) => {
-    if (k === 0) return p(text, { size: 44, bold: true, font: TITLE_FONT, align: AlignmentType.CENTER });
+    if (k === 0) return p(text, { size: 44, bold: true, font: TITLE_FONT, align: D.AlignmentType.CENTER });
     if (k === 1) return p(text, { before: 240 });
     if (heads.has(text)) return p(text, { font: HEAD_FONT });
-    if (k >= lines.length - 2) return p(text, { align: AlignmentType.RIGHT, before: k === lines.length - 2 ? 480 : 0 });
+    if (k >= lines.length - 2) return p(text, { align: D.AlignmentType.RIGHT, before: k === lines.length - 2 ? 480 : 0 });
     return p(text, { indent: true, size: text.match(/^\d+\. /) ? 28 : 32 });
   });
-  return new Document({
+  return new D.Document({
     creator: c.office,
     title: `问责移交 ${c.item.number}`,
     sections: [
@@ -83,5 +84,5 @@ export function referralDocument(c: ReferralContent): Document {
   });
 }
 
-export const referralDocx = (c: ReferralContent): Promise<Buffer> => Packer.toBuffer(referralDocument(c));
+export const referralDocx = (c: ReferralContent): Promise<Buffer> => D.Packer.toBuffer(referralDocument(c));
 export const referralFileName = (itemNumber: string) => `问责移交${itemNumber}.docx`;
