@@ -262,6 +262,22 @@ function figuresOf(unitId: string | null, unitName: string, t: Tally): UnitFigur
   };
 }
 
+/** How the history names each escalation step (services/escalations.ts writes `changes.number` for a notice). */
+const ESCALATION_STEP_NAMES: Record<string, string> = { issue_interview1: '一级约谈', issue_interview2: '二级约谈', issue_referral: '移交问责' };
+
+/** `；已一级约谈（(2026) 督字 (3) 号，2026-10-25）…` for the steps issued before `endIso`; '' when none. */
+export function escalationNote(item: Pick<StatsItem, 'history'>, endIso: string): string {
+  let note = '';
+  for (const r of item.history) {
+    if (r.at >= endIso) break;
+    const name = ESCALATION_STEP_NAMES[r.action];
+    if (!name) continue;
+    const number = typeof r.changes.number === 'string' ? `${r.changes.number}，` : '';
+    note += `；已${name}（${number}${chinaDay(r.at)}）`;
+  }
+  return note;
+}
+
 const noRow = (_figure: Figure, _unitId: string, _rule: string) => 0;
 
 export interface ComputeOptions {
@@ -310,9 +326,11 @@ export function computeStats(
     const lead = tallyOf(unit).counts;
     // Rules are written only when the rows are asked for: a year's figures alone would spend most of their time
     // formatting sentences nobody reads.
+    // The escalation steps issued by T follow every rule of the item, so a drill-down shows where the ladder stands.
+    const steps = withRows ? escalationNote(item, endIso) : '';
     const row = withRows
       ? (figure: Figure, unitId: string, rule: string) =>
-          rows.push({ figure, unitId, itemId: item.id, number: item.number, title: item.title, confidential: item.confidential, deadline: at.deadline, rule })
+          rows.push({ figure, unitId, itemId: item.id, number: item.number, title: item.title, confidential: item.confidential, deadline: at.deadline, rule: rule + steps })
       : noRow;
 
     for (const coop of at.coopUnitIds) {

@@ -4,7 +4,8 @@ import { textOf } from '../../src/cards/cards';
 import { escalationsOfItem, escalationsOfItems } from '../../src/db/escalation-repository';
 import { runChaseSweep } from '../../src/scheduler/chase-sweep';
 import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../../src/scheduler/schedule-config';
-import { WHO } from '../support/fixtures';
+import { drillDown, loadStats } from '../../src/services/statistics';
+import { WHO, at } from '../support/fixtures';
 import { type Bot, buttonLabels, buttonValue, startBot } from '../e2e/harness';
 
 let h: Bot;
@@ -139,6 +140,19 @@ describe('约谈通知单 level 1 from the 约谈建议 card', () => {
     expect(h.sentTo(WHO.leader).map((m) => m.msg_type)).toContain('file');
     expect(h.sentTo(WHO.principal).map((m) => m.msg_type)).toContain('file');
     expect(h.fake.sent.filter((m) => m.msg_type === 'file').every((m) => m.receive_id_type === 'open_id')).toBe(true);
+  }, 60_000);
+});
+
+describe('the steps in the statistics drill-downs', () => {
+  it('the rows of an overdue item say which steps were issued by the end of the period, and a period before says none', async () => {
+    h = await startBot();
+    const id = await claimedItem('整改实验室安全隐患');
+    h.setNow('2026-12-07');
+    await h.say(WHO.supervisor, `/督办 约谈 ${numberOf(id)} 时间:2026-12-09 15:00 地点:行政楼301`);
+    const overdueRule = (to: string) =>
+      drillDown(loadStats(h.db, { from: '2026-11-01', to }, null, { calendar: h.bot.ctx.calendar, now: at('2027-01-10') }), 'overdue', null).rows.find((r) => r.item?.id === id)!.item!.rule;
+    expect(overdueRule('2026-12-31')).toMatch(/；已一级约谈（\(2026\) 督字 \(1\) 号，2026-12-07）$/);
+    expect(overdueRule('2026-12-04')).not.toContain('约谈');
   }, 60_000);
 });
 
