@@ -92,11 +92,12 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const kick = () => {
     // Drains only if the request queued something (a request that sends nothing costs the sender nothing).
     worker.wake();
-    escalations.kick();
-    bulletins.kick();
-    statsExports.kick();
-    downloader.kick();
-    documents.kick();
+    // The background writers likewise run only when this process wrote a row they answer (db/write-signals.ts).
+    escalations.wake();
+    bulletins.wake();
+    statsExports.wake();
+    downloader.wake();
+    documents.wake();
   };
   const deps: BotDeps = { ctx, now, kick, bulletin: { ...runtime.schedule.bulletin, quietHours: runtime.schedule.quietHours }, escalation: escalationSettings };
   const dispatcher = createDispatcher(deps);

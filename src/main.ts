@@ -118,6 +118,14 @@ async function main() {
   documents.kick();
   // A statistics workbook asked for from a card just before a crash is written and sent now (services/stats-export.ts).
   bot.statsExports.kick();
+  // After an event these three run only for rows this process wrote (db/write-signals.ts): what another process
+  // left (a `tick` killed before its writers ran) is found within a minute.
+  const writersPass = setInterval(() => {
+    bulletins.kick();
+    documents.kick();
+    bot.statsExports.kick();
+  }, 60_000);
+  writersPass.unref();
   // A 约谈通知单 issued just before a crash gets its file (and its calendar event) now, and retries every minute.
   escalations.start();
   const statsJob = clock ? undefined : jobs.find((j) => j.name === 'stats-reports');
@@ -153,6 +161,7 @@ async function main() {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     for (const t of tasks) await t.stop();
+    clearInterval(writersPass);
     clock?.stopTicker();
     ws?.close(); // long-connection mode: no more events; one being handled finishes (its answer may be lost: Feishu re-pushes)
     // The worker first, so no new row is leased while the last requests come in; their rows stay queued.

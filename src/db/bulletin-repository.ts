@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { prepared } from './prepared';
 import { bulletins, docSequences, items, progressReports } from './schema';
+import { noteWritten } from './write-signals';
 
 export type BulletinRow = typeof bulletins.$inferSelect;
 export type BulletinState = 'draft' | 'published' | 'void';
@@ -22,6 +23,7 @@ export const lastDocNumber = (db: DbOrTx, kind: string, year: number): number =>
   db.select({ last: docSequences.last }).from(docSequences).where(and(eq(docSequences.kind, kind), eq(docSequences.year, year))).get()?.last ?? 0;
 
 export function insertBulletin(tx: DbOrTx, row: Omit<typeof bulletins.$inferInsert, 'id'>): BulletinRow {
+  noteWritten(tx, 'bulletin'); // its Word file is written after the commit (services/bulletins.ts)
   return tx.insert(bulletins).values(row).returning().get();
 }
 

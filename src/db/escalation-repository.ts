@@ -3,6 +3,7 @@ import type { EscalationStep } from '../domain/escalation';
 import type { DbOrTx } from './client';
 import { prepared } from './prepared';
 import { escalations } from './schema';
+import { noteWritten } from './write-signals';
 
 /** A row, with `step` as the domain names it (the column is text; only this repository writes it). */
 export type EscalationRow = Omit<typeof escalations.$inferSelect, 'step'> & { step: EscalationStep };
@@ -22,7 +23,10 @@ export function nextNoticeSeq(tx: DbOrTx, year: number): number {
     RETURNING last`).last;
 }
 
-export const insertEscalation = (tx: DbOrTx, row: NewEscalation): EscalationRow => tx.insert(escalations).values(row).returning().get() as EscalationRow;
+export function insertEscalation(tx: DbOrTx, row: NewEscalation): EscalationRow {
+  noteWritten(tx, 'escalation'); // its file is written after the commit (services/escalation-documents.ts)
+  return tx.insert(escalations).values(row).returning().get() as EscalationRow;
+}
 
 export const escalationById = (db: DbOrTx, id: number): EscalationRow | null =>
   (db.select().from(escalations).where(eq(escalations.id, id)).get() as EscalationRow | undefined) ?? null;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { prepared } from './prepared';
 import { auditLog, chases, completions, extensions, progressReports } from './schema';
+import { noteWritten } from './write-signals';
 
 export type Channel = 'command' | 'card' | 'chat' | 'scheduler' | 'cli' | 'api' | 'console';
 
@@ -40,6 +41,8 @@ export function insertAudit(tx: DbOrTx, e: AuditEntry) {
     note: e.note ?? null,
     at: e.at,
   });
+  // A row of no item is a request a background writer answers (a document, a workbook): wake it (write-signals.ts).
+  if (e.itemId === null) noteWritten(tx, 'request');
 }
 
 export const listHistory = (db: DbOrTx, itemId: number) =>

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { prepared } from './prepared';
 import { attachWindows, inboundFiles } from './schema';
+import { noteWritten } from './write-signals';
 
 export type InboundFileRow = typeof inboundFiles.$inferSelect;
 
@@ -26,6 +27,7 @@ export function queueInboundFile(tx: DbOrTx, f: WantedFile, now: Date): number |
     .onConflictDoNothing()
     .returning({ id: inboundFiles.id })
     .get();
+  if (row) noteWritten(tx, 'inbound'); // fetched after the commit (files/inbound-downloader.ts)
   return row?.id ?? null;
 }
 

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../db/client';
 import { type InboundFileRow, claimInboundFiles, releaseInboundLeases, retryInboundFile } from '../db/inbound-file-repository';
 import type { Logger } from '../logger';
 import { FILE_TOO_LARGE, type Messenger, SendError } from '../messenger/messenger';
+import { WriteGate } from '../db/write-signals';
 
 /** How a fetch ended, handed to the settler with the row. */
 export type Fetched = { kind: 'bytes'; bytes: Buffer } | { kind: 'too_large'; maxBytes: number } | { kind: 'failed'; error: string };
@@ -40,6 +41,7 @@ export class InboundDownloader {
   private readonly leaseMs: number;
   private readonly clock: () => Date;
   readonly owner = `${process.pid}:${randomUUID().slice(0, 8)}`;
+  private gate?: WriteGate;
   private running: Promise<number> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -94,6 +96,14 @@ export class InboundDownloader {
       // A database error: the row keeps its lease and is tried again when it runs out.
       this.log.error({ err, inboundFileId: row.id }, 'file received but could not be recorded; will retry');
     }
+  }
+
+  /**
+   * After an event: fetches only when this process queued a file since the last run (db/write-signals.ts; before,
+   * every event ran an empty write transaction here). The timer's kick finds retries and other processes' rows.
+   */
+  wake(): void {
+    if ((this.gate ??= new WriteGate(this.db, ['inbound'])).moved()) this.kick();
   }
 
   /** Wakes the downloader after a commit (called inside a transaction, it waits for it to end). */

@@ -41,6 +41,7 @@ import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
 import { formatRate } from '../domain/statistics';
 import { bulletinContent } from './bulletin-content';
 import { loadStats } from './statistics';
+import { WriteGate } from '../db/write-signals';
 
 /** The outbox purpose of the draft's file and card: a reply to either is a corrected file for that draft. */
 export const BULLETIN_DRAFT_PURPOSE = 'bulletin_draft';
@@ -152,6 +153,7 @@ export async function writePendingBulletins(d: Deps, settings: BulletinSettings,
  * a draft; a kick while a run is under way runs once more after it.
  */
 export class BulletinWriter {
+  private gate?: WriteGate;
   private running: Promise<void> | null = null;
   private again = false;
   constructor(
@@ -160,6 +162,14 @@ export class BulletinWriter {
     private readonly log: Logger,
     private readonly after: () => void,
   ) {}
+
+  /**
+   * After an event: runs only when this process wrote a 督查通报 draft since the last run (db/write-signals.ts); the
+   * start-up run and kick() find the rest.
+   */
+  wake(): void {
+    if ((this.gate ??= new WriteGate(this.d.db, ['bulletin'])).moved()) this.kick();
+  }
 
   kick(): void {
     if (this.running) {

@@ -19,6 +19,7 @@ import { type Envelope, enqueue, personAddress } from '../messenger/outbox';
 import type { ServiceContext } from './context';
 import { LEDGER_MAX_ITEMS, type LedgerFilter, ledgerBytes, ledgerFileName, ledgerFor } from './export-ledger';
 import { templateOptions } from './import-items';
+import { WriteGate } from '../db/write-signals';
 
 export const LEDGER_PURPOSE = 'ledger';
 export const TEMPLATE_PURPOSE = 'import_template';
@@ -140,6 +141,7 @@ export async function writePendingDocuments(ctx: ServiceContext, log?: Logger, y
  * a request; a kick while a run is under way runs once more after it. `after` wakes the sender.
  */
 export class DocumentWriter {
+  private gate?: WriteGate;
   private running: Promise<void> | null = null;
   private again = false;
   /** The last request answered by this writer: the next runs look only after it (the first run, at start, at all). */
@@ -150,6 +152,14 @@ export class DocumentWriter {
     private readonly after: () => void,
     private readonly yellowWithin = 3,
   ) {}
+
+  /**
+   * After an event: runs only when this process wrote a request (an audit row of no item) since the last run (db/write-signals.ts); the
+   * start-up run and kick() find the rest.
+   */
+  wake(): void {
+    if ((this.gate ??= new WriteGate(this.ctx.db, ['request'])).moved()) this.kick();
+  }
 
   kick(): void {
     if (this.running) {

@@ -35,6 +35,7 @@ import type { Logger } from '../logger';
 import type { CalendarPort } from '../messenger/feishu-calendar';
 import { enqueue, personAddress } from '../messenger/outbox';
 import { type EscalationSettings, escalationRecipients, namesFor, noticeOf, notBeforeOf } from './escalations';
+import { WriteGate } from '../db/write-signals';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** An interview is put in the calendar as one hour. */
@@ -176,6 +177,7 @@ export async function addPendingInterviews(d: FinisherDeps): Promise<number> {
  * file messages were queued.
  */
 export class EscalationFinisher {
+  private gate?: WriteGate;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -184,6 +186,14 @@ export class EscalationFinisher {
     private readonly d: FinisherDeps,
     private readonly after: () => void,
   ) {}
+
+  /**
+   * After an event: runs only when this process wrote a 约谈 or 问责 step since the last run (db/write-signals.ts); the
+   * start-up run and kick() find the rest.
+   */
+  wake(): void {
+    if ((this.gate ??= new WriteGate(this.d.db, ['escalation'])).moved()) this.kick();
+  }
 
   kick(): void {
     if (this.running) {

@@ -19,6 +19,7 @@ import type { Logger } from '../logger';
 import { enqueue, personAddress } from '../messenger/outbox';
 import { noticeCard } from '../cards/message-cards';
 import { loadStats, statsScope } from './statistics';
+import { WriteGate } from '../db/write-signals';
 
 export const STATS_EXPORT_PURPOSE = 'stats_workbook';
 
@@ -94,6 +95,7 @@ export async function writePendingStatsExports(d: Deps, log?: Logger, afterId = 
 
 /** Runs {@link writePendingStatsExports} one at a time in this process; a kick during a run runs once more after. */
 export class StatsExportWriter {
+  private gate?: WriteGate;
   private running: Promise<void> | null = null;
   private again = false;
   /** Requests up to this id are answered: the kick after every event looks only past it. 0 at start: all are checked once. */
@@ -103,6 +105,14 @@ export class StatsExportWriter {
     private readonly log: Logger,
     private readonly after: () => void,
   ) {}
+
+  /**
+   * After an event: runs only when this process wrote a request (an audit row of no item) since the last run (db/write-signals.ts); the
+   * start-up run and kick() find the rest.
+   */
+  wake(): void {
+    if ((this.gate ??= new WriteGate(this.d.db, ['request'])).moved()) this.kick();
+  }
 
   kick(): void {
     if (this.running) {
