@@ -3,6 +3,7 @@
  * [--archive-year 2025] [--archive-category <来源类别>] [--at <YYYY-MM-DD>] [--force]`: the 台账 written to a file on
  * the office's own machine, which exports everything (confidential items too); the same query as the chat export.
  */
+import { readFlags } from './cli-flags';
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
@@ -31,22 +32,13 @@ interface ExportArgs {
 
 export function parseExportArgs(args: string[]): ExportArgs | string {
   if (args[0] !== 'ledger') return '请写 export ledger（目前可导出的只有台账）';
-  const out: Partial<ExportArgs> = { force: false };
-  const valued = { '--out': 'out', '--year': 'year', '--unit': 'unit', '--state': 'state', '--archive-year': 'archiveYear', '--archive-category': 'archiveCategory', '--at': 'at' } as const;
-  for (let i = 1; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--force') {
-      out.force = true;
-      continue;
-    }
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const key = valued[flag as keyof typeof valued];
-    if (!key) return `无法识别的参数：${a}`;
-    const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith('--')) return `${flag} 后面缺少取值`;
-    if (value.length > 500) return `${flag} 的取值过长`;
-    out[key] = value;
-  }
+  const read = readFlags(args.slice(1), {
+    valued: { '--out': 'out', '--year': 'year', '--unit': 'unit', '--state': 'state', '--archive-year': 'archiveYear', '--archive-category': 'archiveCategory', '--at': 'at' },
+    switches: { '--force': 'force' },
+    maxLength: 500,
+  });
+  if (typeof read === 'string') return read;
+  const out: Partial<ExportArgs> = { ...read.values, force: read.switches.force ?? false };
   if (!out.out) return '请用 --out 给出要写入的文件，如 --out 台账.xlsx';
   if (!/\.xlsx$/i.test(out.out)) return `--out 的文件名应以 .xlsx 结尾：${out.out}`;
   if (out.at !== undefined && !isValidDate(out.at)) return '--at 应为有效日期，格式如 2026-11-02';

@@ -2,6 +2,7 @@
  * `npm run duban -- stats --from 2026-09-01 --to 2026-10-31 [--unit <id|名称>] [--json] [--at <日期>]`: the office's
  * statistics for a period, as a table or as the JSON every output shares (services/statistics.ts).
  */
+import { readFlags } from './cli-flags';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
 import { listUnits } from './db/org-repository';
@@ -26,22 +27,9 @@ interface StatsArgs {
 
 /** Reads the arguments, or says in Chinese what is wrong with them. */
 export function parseStatsArgs(args: string[]): StatsArgs | string {
-  const out: Partial<StatsArgs> = { json: false };
-  const valued = { '--from': 'from', '--to': 'to', '--unit': 'unit', '--at': 'at' } as const;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--json') {
-      out.json = true;
-      continue;
-    }
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const key = valued[flag as keyof typeof valued];
-    if (!key) return `无法识别的参数：${a}`;
-    const value = inline ?? args[++i];
-    if (value === undefined || value.startsWith('--')) return `${flag} 后面缺少取值`;
-    if (value.length > 100) return `${flag} 的取值过长`;
-    out[key] = value;
-  }
+  const read = readFlags(args, { valued: { '--from': 'from', '--to': 'to', '--unit': 'unit', '--at': 'at' }, switches: { '--json': 'json' }, maxLength: 100 });
+  if (typeof read === 'string') return read;
+  const out: Partial<StatsArgs> = { unit: undefined, at: undefined, ...read.values, json: read.switches.json ?? false };
   if (!out.from || !out.to) return '请用 --from 和 --to 给出统计期间';
   const range = checkRange(out.from, out.to);
   if (typeof range === 'string') return range;

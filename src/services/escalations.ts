@@ -30,9 +30,10 @@ import type { Item } from '../domain/item';
 import { canView } from '../domain/permissions';
 import type { DbOrTx } from '../db/client';
 import { type EscalationRow, escalationsOfItem, insertEscalation, nextNoticeSeq } from '../db/escalation-repository';
+import { cardContext } from '../bot/card-context';
 import { type Channel, insertAudit } from '../db/history-repository';
 import { findItem } from '../db/item-repository';
-import { findUnit, listPeople, listUnits, loadActor, peopleWithRole, personNamer } from '../db/org-repository';
+import { findUnit, listPeople, loadActor, peopleWithRole, personNamer } from '../db/org-repository';
 import { enqueue, personAddress } from '../messenger/outbox';
 import type { WorkCalendar } from '../domain/calendar';
 import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
@@ -69,16 +70,8 @@ export interface IssueInput {
 // the office's list of many items): it is refused as the item's state.
 const ERROR_CODES = { forbidden: ErrorCode.Forbidden, invalid_state: ErrorCode.InvalidState, conflict: ErrorCode.InvalidState } as const;
 
-/** Card names for ids, read within the transaction. */
-export function namesFor(db: DbOrTx, calendar: WorkCalendar, now: Date): CardContext {
-  let units: Map<string, string> | null = null;
-  return {
-    now,
-    calendar,
-    unitName: (id) => (units ??= new Map(listUnits(db).map((u) => [u.id, u.name]))).get(id) ?? id,
-    personName: personNamer(db),
-  };
-}
+/** Card names for ids, read within the transaction (the same names every card uses). */
+export const namesFor = cardContext;
 
 /**
  * What the issuer may do next on the item, for opening the form: the step, whom it goes to, and the prefilled
