@@ -215,13 +215,15 @@ function review(a: ActionCtx, kind: 'approve' | 'return'): Answer {
  * one that names a confidential item is shown in place only on a card the bot sent privately; anywhere else (a
  * group, a forwarded copy, a message we do not know) it goes to the operator privately and the click gets a toast.
  */
-function placeAnswer(a: ActionCtx, openMessageId: string | undefined, answer: Answer): Answer {
+function placeAnswer(a: ActionCtx, openMessageId: string | undefined, answer: Answer, answerJson: string): Answer {
   if (!answer.card) return answer;
   const where = openMessageId ? findSentMessage(a.db, openMessageId) : null;
   // A private card sent to this operator (or a reply in their private chat with the bot, which has no receive id).
   if (where?.audience === 'private' && (where.receiveId === null || where.receiveId === a.operator)) return answer;
+  // The whole answer's JSON, already made for the operator's check (guardForOperator), not the card's made again: a
+  // toast naming the item as well only ever sends the card privately.
+  if (!namesConfidential(answerJson, confidentialMarks(a.db), a.item?.id)) return answer;
   const content = JSON.stringify(answer.card.data);
-  if (!namesConfidential(content, confidentialMarks(a.db), a.item?.id)) return answer;
   enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content, purpose: 'card_answer', itemId: a.item?.id ?? null }, a.now);
   return { toast: { type: answer.toast?.type ?? 'info', content: `${answer.toast?.content ?? '已处理'}（涉密事项，卡片已私信发送给您）` } };
 }
@@ -255,7 +257,10 @@ export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, 
   const ctx: ActionCtx = { deps, db, operator, item, version: v, form: formValues(e.action?.form_value), now };
   // Nothing in an answer may name a confidential item the operator may not see (an error about another item, a
   // registration refused as a duplicate of one); then it is placed where it may be shown.
-  const place = (answer: Answer) => placeAnswer(ctx, e.context?.open_message_id, guardForOperator(db, operator, ctx.form, answer, log));
+  const place = (answer: Answer) => {
+    const guarded = guardForOperator(db, operator, ctx.form, answer, log);
+    return placeAnswer(ctx, e.context?.open_message_id, guarded.answer, guarded.json);
+  };
   try {
     return place(HANDLERS[a](ctx));
   } catch (err) {
@@ -274,10 +279,12 @@ export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, 
 }
 
 /** An answer that would name a confidential item the operator may not see (words they typed aside) is not given. */
-function guardForOperator(db: Db, operator: string, form: Record<string, unknown>, answer: Answer, log: Logger): Answer {
-  if (!namesConfidential(JSON.stringify(answer), hiddenFrom(db, operator, JSON.stringify(form)))) return answer;
+function guardForOperator(db: Db, operator: string, form: Record<string, unknown>, answer: Answer, log: Logger): { answer: Answer; json: string } {
+  // Serialised once here (a redrawn slip is several KB); placeAnswer reads the same text.
+  const json = JSON.stringify(answer);
+  if (!namesConfidential(json, hiddenFrom(db, operator, JSON.stringify(form)))) return { answer, json };
   log.warn('card answer naming a confidential item the operator may not see; withheld');
-  return { toast: { type: 'error', content: NOT_SHOWN } };
+  return { answer: { toast: { type: 'error', content: NOT_SHOWN } }, json: '' };
 }
 
 /** Form values as the handlers read them: an object, or nothing. */
