@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
 import type { DbOrTx } from '../db/client';
 import { type FileRow, insertFile } from '../db/file-repository';
 
@@ -66,6 +65,8 @@ export function readFileBytes(db: DbOrTx, sha256: string): Buffer {
 
 /** The type by content (magic numbers), never by name; null when the content says nothing (plain text, unknown). */
 export async function detectFileType(bytes: Buffer): Promise<{ mime: string; ext: string } | null> {
+  // Loaded when a file is first checked, not at start (it and its readers are a few MB the idle server need not hold).
+  const { fileTypeFromBuffer } = await import('file-type');
   const t = await fileTypeFromBuffer(bytes);
   return t ? { mime: t.mime, ext: t.ext } : null;
 }
