@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { ItemSource, Stage } from '../domain/item';
+import { statsHistoryCondition } from './stats-actions';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 
@@ -180,7 +181,12 @@ export const auditLog = sqliteTable(
     note: text('note'),
     at: text('at').notNull(),
   },
-  (t) => [index('audit_item').on(t.itemId, t.id)],
+  (t) => [
+    index('audit_item').on(t.itemId, t.id),
+    // The rows the statistics read (db/stats-actions.ts), with every column they read: a year's figures scan this
+    // instead of the whole log, where progress reports and reminders far outnumber the changes that count.
+    index('audit_stats').on(t.itemId, t.id, t.action, t.at, t.changes).where(sql.raw(statsHistoryCondition(''))),
+  ],
 );
 
 export const processedEvents = sqliteTable('processed_events', {

@@ -1,0 +1,1 @@
+CREATE INDEX `audit_stats` ON `audit_log` (`item_id`,`id`,`action`,`at`,`changes`) WHERE item_id IS NOT NULL AND action NOT IN ('register', 'send_slip', 'claim', 'report_progress', 'request_extension', 'reject_extension', 'submit_completion', 'approve', 'urge', 'promote', 'archive', 'merge_in', 'issue_interview', 'mark_typical', 'unmark_typical', 'add_evidence');
