@@ -41,7 +41,7 @@ import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
 import { formatRate } from '../domain/statistics';
 import { bulletinContent } from './bulletin-content';
 import { loadStats } from './statistics';
-import { WriteGate } from '../db/write-signals';
+import { BackgroundWriter } from './background-writer';
 
 /** The outbox purpose of the draft's file and card: a reply to either is a corrected file for that draft. */
 export const BULLETIN_DRAFT_PURPOSE = 'bulletin_draft';
@@ -152,47 +152,22 @@ export async function writePendingBulletins(d: Deps, settings: BulletinSettings,
  * Runs {@link writePendingBulletins} one at a time in this process: `kick()` after a commit that may have recorded
  * a draft; a kick while a run is under way runs once more after it.
  */
-export class BulletinWriter {
-  private gate?: WriteGate;
-  private running: Promise<void> | null = null;
-  private again = false;
+export class BulletinWriter extends BackgroundWriter {
   constructor(
     private readonly d: Deps,
     private readonly settings: BulletinSettings,
     private readonly log: Logger,
     private readonly after: () => void,
-  ) {}
-
-  /**
-   * After an event: runs only when this process wrote a 督查通报 draft since the last run (db/write-signals.ts); the
-   * start-up run and kick() find the rest.
-   */
-  wake(): void {
-    if ((this.gate ??= new WriteGate(this.d.db, ['bulletin'])).moved()) this.kick();
+  ) {
+    super(d.db, ['bulletin']);
   }
 
-  kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        const n = await writePendingBulletins(this.d, this.settings, this.log).catch((err) => {
-          this.log.error({ err }, 'bulletin writer failed');
-          return 0;
-        });
-        if (n) this.after();
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
+  protected async runOnce(): Promise<void> {
+    const n = await writePendingBulletins(this.d, this.settings, this.log).catch((err) => {
+      this.log.error({ err }, 'bulletin writer failed');
+      return 0;
     });
-  }
-
-  /** Resolves when no run is under way (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+    if (n) this.after();
   }
 }
 

@@ -19,7 +19,7 @@ import { type Envelope, enqueue, personAddress } from '../messenger/outbox';
 import type { ServiceContext } from './context';
 import { LEDGER_MAX_ITEMS, type LedgerFilter, ledgerBytes, ledgerFileName, ledgerFor } from './export-ledger';
 import { templateOptions } from './import-items';
-import { WriteGate } from '../db/write-signals';
+import { BackgroundWriter } from './background-writer';
 
 export const LEDGER_PURPOSE = 'ledger';
 export const TEMPLATE_PURPOSE = 'import_template';
@@ -140,10 +140,7 @@ export async function writePendingDocuments(ctx: ServiceContext, log?: Logger, y
  * Runs {@link writePendingDocuments} one at a time in this process: `kick()` after a commit that may have recorded
  * a request; a kick while a run is under way runs once more after it. `after` wakes the sender.
  */
-export class DocumentWriter {
-  private gate?: WriteGate;
-  private running: Promise<void> | null = null;
-  private again = false;
+export class DocumentWriter extends BackgroundWriter {
   /** The last request answered by this writer: the next runs look only after it (the first run, at start, at all). */
   private readonly from = { afterId: 0 };
   constructor(
@@ -151,37 +148,15 @@ export class DocumentWriter {
     private readonly log: Logger,
     private readonly after: () => void,
     private readonly yellowWithin = 3,
-  ) {}
-
-  /**
-   * After an event: runs only when this process wrote a request (an audit row of no item) since the last run (db/write-signals.ts); the
-   * start-up run and kick() find the rest.
-   */
-  wake(): void {
-    if ((this.gate ??= new WriteGate(this.ctx.db, ['request'])).moved()) this.kick();
+  ) {
+    super(ctx.db, ['request']);
   }
 
-  kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        const n = await writePendingDocuments(this.ctx, this.log, this.yellowWithin, this.from).catch((err) => {
-          this.log.error({ err }, 'document writer failed');
-          return 0;
-        });
-        if (n) this.after();
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
+  protected async runOnce(): Promise<void> {
+    const n = await writePendingDocuments(this.ctx, this.log, this.yellowWithin, this.from).catch((err) => {
+      this.log.error({ err }, 'document writer failed');
+      return 0;
     });
-  }
-
-  /** Resolves when no run is under way (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+    if (n) this.after();
   }
 }

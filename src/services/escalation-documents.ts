@@ -35,7 +35,7 @@ import type { Logger } from '../logger';
 import type { CalendarPort } from '../messenger/feishu-calendar';
 import { enqueue, personAddress } from '../messenger/outbox';
 import { type EscalationSettings, escalationRecipients, namesFor, noticeOf, notBeforeOf } from './escalations';
-import { WriteGate } from '../db/write-signals';
+import { BackgroundWriter } from './background-writer';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** An interview is put in the calendar as one hour. */
@@ -176,43 +176,23 @@ export async function addPendingInterviews(d: FinisherDeps): Promise<number> {
  * Runs the two after a commit (kick) and every minute (start), one run at a time; `after` wakes the outbox when
  * file messages were queued.
  */
-export class EscalationFinisher {
-  private gate?: WriteGate;
-  private running: Promise<void> | null = null;
-  private again = false;
+export class EscalationFinisher extends BackgroundWriter {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly d: FinisherDeps,
     private readonly after: () => void,
-  ) {}
-
-  /**
-   * After an event: runs only when this process wrote a 约谈 or 问责 step since the last run (db/write-signals.ts); the
-   * start-up run and kick() find the rest.
-   */
-  wake(): void {
-    if ((this.gate ??= new WriteGate(this.d.db, ['escalation'])).moved()) this.kick();
+  ) {
+    super(d.db, ['escalation']);
   }
 
-  kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        const n = await writePendingDocuments(this.d).catch((err) => {
-          this.d.log.error({ err }, 'escalation documents failed');
-          return 0;
-        });
-        if (n) this.after();
-        await addPendingInterviews(this.d).catch((err) => this.d.log.error({ err }, 'interview calendar failed'));
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
+  protected async runOnce(): Promise<void> {
+    const n = await writePendingDocuments(this.d).catch((err) => {
+      this.d.log.error({ err }, 'escalation documents failed');
+      return 0;
     });
+    if (n) this.after();
+    await addPendingInterviews(this.d).catch((err) => this.d.log.error({ err }, 'interview calendar failed'));
   }
 
   /** At start (a step recorded before a crash is finished now) and then every `intervalMs`. */
@@ -226,10 +206,5 @@ export class EscalationFinisher {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.idle();
-  }
-
-  /** Resolves when no run is under way (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
   }
 }

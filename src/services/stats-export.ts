@@ -19,7 +19,7 @@ import type { Logger } from '../logger';
 import { enqueue, personAddress } from '../messenger/outbox';
 import { noticeCard } from '../cards/message-cards';
 import { loadStats, statsScope } from './statistics';
-import { WriteGate } from '../db/write-signals';
+import { BackgroundWriter } from './background-writer';
 
 export const STATS_EXPORT_PURPOSE = 'stats_workbook';
 
@@ -94,54 +94,29 @@ export async function writePendingStatsExports(d: Deps, log?: Logger, afterId = 
 }
 
 /** Runs {@link writePendingStatsExports} one at a time in this process; a kick during a run runs once more after. */
-export class StatsExportWriter {
-  private gate?: WriteGate;
-  private running: Promise<void> | null = null;
-  private again = false;
+export class StatsExportWriter extends BackgroundWriter {
   /** Requests up to this id are answered: the kick after every event looks only past it. 0 at start: all are checked once. */
   private answeredUpTo = 0;
   constructor(
     private readonly d: Deps,
     private readonly log: Logger,
     private readonly after: () => void,
-  ) {}
-
-  /**
-   * After an event: runs only when this process wrote a request (an audit row of no item) since the last run (db/write-signals.ts); the
-   * start-up run and kick() find the rest.
-   */
-  wake(): void {
-    if ((this.gate ??= new WriteGate(this.d.db, ['request'])).moved()) this.kick();
+  ) {
+    super(d.db, ['request']);
   }
 
-  kick(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        const n = await writePendingStatsExports(this.d, this.log, this.answeredUpTo).then(
-          (r) => {
-            this.answeredUpTo = r.answeredUpTo;
-            return r.sent;
-          },
-          (err) => {
-            // Left where it was: the request that failed is looked at again on the next kick.
-            this.log.error({ err }, 'stats export writer failed');
-            return 1;
-          },
-        );
-        if (n) this.after();
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
-    });
-  }
-
-  /** Resolves when no run is under way (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  protected async runOnce(): Promise<void> {
+    const n = await writePendingStatsExports(this.d, this.log, this.answeredUpTo).then(
+      (r) => {
+        this.answeredUpTo = r.answeredUpTo;
+        return r.sent;
+      },
+      (err) => {
+        // Left where it was: the request that failed is looked at again on the next kick.
+        this.log.error({ err }, 'stats export writer failed');
+        return 1;
+      },
+    );
+    if (n) this.after();
   }
 }
