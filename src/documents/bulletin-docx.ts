@@ -7,21 +7,10 @@
  */
 import type { AlignmentType, Document, Paragraph, Table } from 'docx';
 import { D } from './lazy-libraries';
-import { formatRate } from '../domain/statistics';
+import { type UnitFigures, formatRate } from '../domain/statistics';
 
-export interface BulletinFigureRow {
-  unitName: string;
-  inHand: number;
-  due: number;
-  closed: number;
-  closedOnTime: number;
-  overdue: number;
-  extended: number;
-  coop: number;
-  /** 0–1, or null when nothing was due (shown as —). */
-  completionRate: number | null;
-  onTimeRate: number | null;
-}
+/** A unit's row of the 通报's figure table: the statistics' own figures (one shape for every output). */
+export type BulletinFigureRow = Omit<UnitFigures, 'unitId' | 'avgWorkingDaysToClose'>;
 
 export interface BulletinItemLine {
   number: string;
