@@ -46,6 +46,21 @@ const fileBody = z.strictObject({
   parentId: messageId.optional(),
 });
 
+/** The `im.message.receive_v1` event Feishu would push for a message a person typed or a file they sent. */
+function personMessage(as: string, chatId: string, id: string, parentId: string | undefined, type: 'text' | 'file', content: object, inGroup: boolean) {
+  return {
+    sender: { sender_id: { open_id: as }, sender_type: 'user' },
+    message: {
+      message_id: id,
+      ...(parentId ? { parent_id: parentId, root_id: parentId } : {}),
+      chat_id: chatId,
+      chat_type: inGroup ? 'group' : 'p2p',
+      message_type: type,
+      content: JSON.stringify(content),
+    },
+  };
+}
+
 const bad = (reply: FastifyReply, error: string) => reply.code(400).send({ error });
 const issue = (e: z.ZodError) => e.issues.map((i) => `${i.path.join('.') || '请求'}：${i.message}`).join('；');
 
@@ -162,21 +177,7 @@ export function simulatorPlugins(d: SimulatorDeps) {
         const inGroup = chatId !== p2pChatId(as);
         const id = `om_sim_${randomUUID().replace(/-/g, '').slice(0, 24)}`;
         store.fromPerson({ messageId: id, chatId, sender: as, content: { text }, at: d.clock.now().toISOString(), parentId });
-        await dispatch(
-          'im.message.receive_v1',
-          {
-            sender: { sender_id: { open_id: as }, sender_type: 'user' },
-            message: {
-              message_id: id,
-              ...(parentId ? { parent_id: parentId, root_id: parentId } : {}),
-              chat_id: chatId,
-              chat_type: inGroup ? 'group' : 'p2p',
-              message_type: 'text',
-              content: JSON.stringify({ text }),
-            },
-          },
-          req.log as Logger,
-        );
+        await dispatch('im.message.receive_v1', personMessage(as, chatId, id, parentId, 'text', { text }, inGroup), req.log as Logger);
         return { messageId: id };
       });
 
@@ -196,21 +197,7 @@ export function simulatorPlugins(d: SimulatorDeps) {
         d.messenger.resources.set(`${id}/${fileKey}`, bytes);
         const content = { file_key: fileKey, file_name: name };
         store.fromPerson({ messageId: id, chatId, sender: as, content, at: d.clock.now().toISOString(), parentId }, 'file');
-        await dispatch(
-          'im.message.receive_v1',
-          {
-            sender: { sender_id: { open_id: as }, sender_type: 'user' },
-            message: {
-              message_id: id,
-              ...(parentId ? { parent_id: parentId, root_id: parentId } : {}),
-              chat_id: chatId,
-              chat_type: inGroup ? 'group' : 'p2p',
-              message_type: 'file',
-              content: JSON.stringify(content),
-            },
-          },
-          req.log as Logger,
-        );
+        await dispatch('im.message.receive_v1', personMessage(as, chatId, id, parentId, 'file', content, inGroup), req.log as Logger);
         return { messageId: id };
       });
 
