@@ -107,7 +107,9 @@ if (process.env.BENCH_ONLY === 'stats') {
 
 // ─── 0. the request paths (every target in a process of its own) ────────────
 
-const http = await requestPaths({
+// BENCH_ONLY=sweep runs the sweep part alone (seed, scans, sweeps, their checks), for iterating on the sweep.
+const SWEEP_ONLY = process.env.BENCH_ONLY === 'sweep';
+const http = SWEEP_ONLY ? { rows: [] as string[][] } : await requestPaths({
   dir,
   bo: benchOrg(),
   fake: () => forkFakeFeishu({}),
@@ -281,6 +283,16 @@ const noopOk = runs.every((r) => r.second.recorded === 0 && r.second.planned ===
 say(`        repeat sweep is a no-op (nothing new recorded or planned, in all ${runs.length} runs): ${noopOk ? 'yes' : 'NO'}`);
 say(`[sweep] ratio (median over runs): daily sweep / scan = ${ratio.toFixed(2)}× (target ≤ 2×) ${pf(ratio <= 2)}; repeat sweep / scan = ${ratioNoop.toFixed(2)}× ${pf(ratioNoop <= 3)}; catch-up / scan = ${ratioCatchUp.toFixed(2)}× (one-time, not a target)`);
 say();
+if (SWEEP_ONLY) {
+  say(`[memory] peak RSS ${mb(mem.peak())} (kernel high-water mark ${mb(MemoryMonitor.hwm())}); total ${elapsed()}; load average at the end ${load()}`);
+  rmSync(dir, { recursive: true, force: true });
+  if (correctness.length) {
+    say('CORRECTNESS FAILURES:');
+    for (const c of correctness) say(`  - ${c}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
 
 // ─── 4. outbox throughput against the fake Feishu ───────────────────────────
 
