@@ -2,7 +2,9 @@
  * Profiles our server on one request path of the benchmark: `tsx scripts/bench-profile.ts card|message [seconds]`
  * starts the bundled server (dist/main.mjs: `node scripts/build.mjs main` first) with `--cpu-prof`, drives it as
  * the benchmark does for the given seconds, stops it and prints where its CPU time went (self and inclusive, by
- * function). Not part of `npm run bench`; for finding what a request costs.
+ * function). `--cpu-only` skips the profiler and prints only the figures (CPU per request is what to compare
+ * between two builds: it moves less than req/s when others share the machine). Not part of `npm run bench`; for
+ * finding what a request costs.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,9 +13,10 @@ import { benchOrg, forkFakeFeishu } from './bench-lib';
 import { load, progressCallbacks, startServer, viewMessages } from './bench-http';
 
 const what = process.argv[2] === 'message' ? 'message' : 'card';
-const seconds = Number(process.argv[3] ?? 8);
+const cpuOnly = process.argv.includes('--cpu-only');
+const seconds = Number(process.argv.slice(3).find((a) => !a.startsWith('--')) ?? 8);
 const dir = mkdtempSync(join(tmpdir(), 'duban-prof-'));
-process.env.BENCH_SERVER_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${dir}`;
+if (!cpuOnly) process.env.BENCH_SERVER_NODE_ARGS = `--cpu-prof --cpu-prof-dir=${dir}`;
 const fake = await forkFakeFeishu({});
 const server = await startServer(dir, benchOrg(), fake, 20_000);
 const r = await load(server, what, {
@@ -25,6 +28,7 @@ const r = await load(server, what, {
 console.log(`${what}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99.toFixed(1)} ms, CPU ${(r.cpuPerReq * 1000).toFixed(0)} µs/req`);
 await server.close();
 await fake.close();
+if (cpuOnly) process.exit(0);
 
 const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile in ${dir}`);
