@@ -42,6 +42,7 @@ import { listPage } from './list-pages';
 import { readEditForm, submitRegistration } from './register-form';
 import { NOT_SHOWN, hiddenFrom } from './conversation';
 import type { BotDeps } from './deps';
+import { withJson } from '../feishu/answer-json';
 
 /** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
 const buttonValue = z.strictObject({ a: z.enum(CARD_ACTIONS), id: z.number().int().min(0), v: z.number().int().min(0) });
@@ -259,7 +260,9 @@ export function handleCardAction(deps: BotDeps, event: Record<string, unknown>, 
   // registration refused as a duplicate of one); then it is placed where it may be shown.
   const place = (answer: Answer) => {
     const guarded = guardForOperator(db, operator, ctx.form, answer, log);
-    return placeAnswer(ctx, e.context?.open_message_id, guarded.answer, guarded.json);
+    const placed = placeAnswer(ctx, e.context?.open_message_id, guarded.answer, guarded.json);
+    // Given as it was checked: the text the checks read is the text sent.
+    return placed === answer && guarded.json ? withJson(placed, guarded.json) : placed;
   };
   try {
     return place(HANDLERS[a](ctx));

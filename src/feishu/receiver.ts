@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeishuConfig } from '../config';
 import type { Logger } from '../logger';
+import { answerJson } from './answer-json';
 import { checkEvent, describeIssues, eventHeader } from './event-schemas';
 import { DEFAULT_REPLAY_WINDOW_SECONDS, decryptPayload, expectedSignature, safeEqual, timestampFresh } from './verify';
 
@@ -165,7 +166,8 @@ export function feishuReceiver(
       const raw = typeof req.body === 'string' ? req.body : '';
       try {
         const answer = await receive(raw, req.headers as Record<string, string | string[] | undefined>, req.log as Logger);
-        return reply.code(200).send(answer);
+        // Sent as text: a card answer's JSON was made once already, for the disclosure checks.
+        return reply.code(200).type('application/json; charset=utf-8').send(answerJson(answer));
       } catch (err) {
         if (err instanceof Rejected) {
           req.log.warn({ reason: err.message }, 'feishu request rejected');

@@ -12,11 +12,18 @@ export function expectedSignature(timestamp: string, nonce: string, encryptKey: 
   return createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
 }
 
+let lastKey: { encryptKey: string; key: Buffer } | null = null;
+/** sha256(encryptKey), made once for the key in use rather than on every request. */
+function aesKey(encryptKey: string): Buffer {
+  if (lastKey?.encryptKey !== encryptKey) lastKey = { encryptKey, key: createHash('sha256').update(encryptKey).digest() };
+  return lastKey.key;
+}
+
 /** AES-256-CBC with key sha256(encryptKey); the IV is the first 16 bytes of the decoded payload. */
 export function decryptPayload(encryptKey: string, encrypted: string): string {
   const buf = Buffer.from(encrypted, 'base64');
   if (buf.length < 32) throw new Error('encrypted payload too short');
-  const key = createHash('sha256').update(encryptKey).digest();
+  const key = aesKey(encryptKey);
   const decipher = createDecipheriv('aes-256-cbc', key, buf.subarray(0, 16));
   return Buffer.concat([decipher.update(buf.subarray(16)), decipher.final()]).toString('utf8');
 }
