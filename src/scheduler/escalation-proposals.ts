@@ -28,9 +28,12 @@ export function planEscalationProposals(
   const notBefore = quietNotBefore(now, calendar, o.quietHours);
   return db.transaction(
     (tx) => {
+      // CROSS JOIN keeps the escalations as the outer loop (few rows, through their index). With a plain JOIN SQLite
+      // chose to walk every open item in the state index and probe the escalations for each: 12.5 ms a sweep at
+      // 100,000 items with no escalation at all, now nothing.
       const rows = db.$client
         .prepare(
-          `SELECT e.item_id, e.id, e.step, e.issued_at FROM escalations e JOIN items i ON i.id = e.item_id
+          `SELECT e.item_id, e.id, e.step, e.issued_at FROM escalations e CROSS JOIN items i ON i.id = e.item_id
            WHERE i.state IN ('assigned', 'in_progress') ORDER BY e.item_id, e.id`,
         )
         .raw()
