@@ -303,9 +303,11 @@ class SweepPlanner {
       }
       for (const e of fresh) rows.push([e, to, e.hears === RECORD ? null : outboxId]);
     }
-    // Written in step-key order, so the (step_key, recipient) index, the chases table's largest, is walked page by
-    // page rather than all over.
-    rows.sort((a, b) => (a[0].key < b[0].key ? -1 : a[0].key > b[0].key ? 1 : 0));
+    // Written in item order, so the pages each row touches (the item it names, for the foreign key; chases_item;
+    // the step-key index, keyed by kind and then item) are met in order rather than all over.
+    // A working day's 31,568 rows in one transaction: in recipient order 234-264 ms, in step-key order 99-110 ms,
+    // in item order 98-101 ms (and a numeric sort instead of a string one).
+    rows.sort((a, b) => a[0].itemId - b[0].itemId);
     // ROWS_PER_INSERT rows per statement: one call into SQLite binds and inserts them all (a quarter less time than
     // a statement per row). Every row is new (what is recorded was read above, in this transaction, and a
     // recipient's steps are distinct), so each is counted; should the unique index still refuse one (the last
