@@ -18,6 +18,11 @@
  *
  * A placeholder or condition that names nothing in the view throws, so a typo never renders as an empty field.
  * Inserted values are never scanned for placeholders again.
+ *
+ * A template is compiled on its first use into a tree of small functions, one per node, and kept with the template
+ * object (templates are data and never change once used): each card then costs only the building of its objects,
+ * not a walk that re-reads the template's keys, regexes and paths. A malformed directive compiles to a step that
+ * throws when it is reached, so errors come in the same order, with the same messages, as a walk would raise them.
  */
 
 export type View = Readonly<Record<string, unknown>>;
@@ -44,9 +49,13 @@ const MD_ESCAPES: Record<string, string> = {
 };
 const MD_SPECIAL = /[<>*_~`[\]#|\\]/g;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+/** Anything one of escapeMarkdown's passes would change: a carriage return, a control character, a special. */
+const NEEDS_ESCAPE = /[\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f<>*_~`[\]#|\\]/;
 
 /** Makes text safe to place in card markdown: it shows as typed and cannot form tags, mentions or formatting. */
 export function escapeMarkdown(text: string): string {
+  // Most text has nothing to escape; one test spares the three passes (each would copy the string).
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\r\n?/g, '\n')
     .replace(CONTROL, '')
@@ -57,106 +66,228 @@ export class TemplateError extends Error {
   override name = 'TemplateError';
 }
 
-type Scope = readonly Record<string, unknown>[];
-
-interface Ctx {
-  template: string;
-  scopes: Scope;
-  markdown: boolean;
+/** One render's state: the view, the loop variables by nesting depth, the template's name for error messages. */
+interface Run {
+  readonly view: View;
+  readonly vars: unknown[];
+  readonly name: string;
 }
+
+/** A compiled node: its value for this run; `undefined` means "leave it out" (a false `$if`). */
+type Node = (run: Run) => unknown;
+/** A compiled array element: appends what it stands for (none, one or, for `$each`, many values). */
+type Element = (run: Run, out: unknown[]) => void;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function fail(ctx: Ctx, message: string): never {
-  throw new TemplateError(`卡片模板 ${ctx.template}: ${message}`);
+const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+function fail(run: Run, message: string): never {
+  throw new TemplateError(`卡片模板 ${run.name}: ${message}`);
 }
 
-function lookup(ctx: Ctx, path: string): unknown {
-  const [head, ...rest] = path.split('.');
-  const scope = ctx.scopes.find((s) => Object.prototype.hasOwnProperty.call(s, head!));
-  if (!scope) fail(ctx, `缺少占位值 "${path}"`);
-  let value: unknown = scope[head!];
-  for (const key of rest) {
-    if (!isObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) fail(ctx, `缺少占位值 "${path}"`);
-    value = value[key];
+/** A node that is a malformed directive: it throws when reached, as the walk it replaces did. */
+const failing =
+  (message: string): Node =>
+  (run) =>
+    fail(run, message);
+
+/**
+ * Reads a dotted path. Its head is the innermost loop variable of that name, else a property of the view — known
+ * when compiling, since loops bind one name each; only whether the view has it is left to the run.
+ */
+function compilePath(path: string, loops: readonly string[]): Node {
+  const [head = '', ...rest] = path.split('.');
+  const missing = `缺少占位值 "${path}"`;
+  const depth = loops.lastIndexOf(head);
+  const base: Node =
+    depth >= 0
+      ? (run) => run.vars[depth]
+      : (run) => {
+          if (!hasOwn(run.view, head)) fail(run, missing);
+          return run.view[head];
+        };
+  const step = (run: Run, v: unknown, key: string): unknown => {
+    if (!isObject(v) || !hasOwn(v, key)) fail(run, missing);
+    return v[key];
+  };
+  if (rest.length === 0) {
+    return (run) => {
+      const v = base(run);
+      if (v === undefined) fail(run, missing);
+      return v;
+    };
   }
-  if (value === undefined) fail(ctx, `缺少占位值 "${path}"`);
-  return value;
+  if (rest.length === 1) {
+    const key = rest[0]!;
+    return (run) => {
+      const v = step(run, base(run), key);
+      if (v === undefined) fail(run, missing);
+      return v;
+    };
+  }
+  return (run) => {
+    let v = base(run);
+    for (const key of rest) v = step(run, v, key);
+    if (v === undefined) fail(run, missing);
+    return v;
+  };
 }
 
-function truthy(ctx: Ctx, cond: unknown): boolean {
-  if (typeof cond !== 'string' || !cond) fail(ctx, `$if 需要一个名字，收到 ${JSON.stringify(cond)}`);
-  const negate = cond.startsWith('!');
-  const v = lookup(ctx, negate ? cond.slice(1).trim() : cond);
-  const t = Array.isArray(v) ? v.length > 0 : Boolean(v);
-  return negate ? !t : t;
+const isTruthy = (v: unknown) => (Array.isArray(v) ? v.length > 0 : Boolean(v));
+
+function compileCondition(cond: unknown, loops: readonly string[]): (run: Run) => boolean {
+  if (typeof cond !== 'string' || !cond) return (run) => fail(run, `$if 需要一个名字，收到 ${JSON.stringify(cond)}`);
+  if (cond.startsWith('!')) {
+    const get = compilePath(cond.slice(1).trim(), loops);
+    return (run) => !isTruthy(get(run));
+  }
+  const get = compilePath(cond, loops);
+  return (run) => isTruthy(get(run));
 }
 
-function renderString(s: string, ctx: Ctx): unknown {
+function compileString(s: string, markdown: boolean, loops: readonly string[]): Node {
   const whole = WHOLE.exec(s);
   if (whole) {
-    const v = lookup(ctx, whole[1]!);
-    if (v === null) fail(ctx, `占位值 "${whole[1]}" 为 null`);
-    return typeof v === 'string' && ctx.markdown ? escapeMarkdown(v) : v;
+    const path = whole[1]!;
+    const get = compilePath(path, loops);
+    const isNull = `占位值 "${path}" 为 null`;
+    return (run) => {
+      const v = get(run);
+      if (v === null) fail(run, isNull);
+      return markdown && typeof v === 'string' ? escapeMarkdown(v) : v;
+    };
   }
-  return s.replace(INLINE, (_, path: string) => {
-    const v = lookup(ctx, path);
-    if (typeof v === 'number') return String(v);
-    if (typeof v !== 'string') fail(ctx, `占位值 "${path}" 嵌在文字中，应为文字或数字，实为 ${v === null ? 'null' : typeof v}`);
-    return ctx.markdown ? escapeMarkdown(v) : v;
-  });
+  // "a {{x}} b {{y}} c" → texts ['a ', ' b ', ' c'] around the values of x and y.
+  const texts: string[] = [];
+  const parts: ((run: Run) => string)[] = [];
+  let last = 0;
+  for (const m of s.matchAll(INLINE)) {
+    texts.push(s.slice(last, m.index));
+    last = m.index + m[0].length;
+    const path = m[1]!;
+    const get = compilePath(path, loops);
+    parts.push((run) => {
+      const v = get(run);
+      if (typeof v === 'number') return String(v);
+      if (typeof v !== 'string') fail(run, `占位值 "${path}" 嵌在文字中，应为文字或数字，实为 ${v === null ? 'null' : typeof v}`);
+      return markdown ? escapeMarkdown(v) : v;
+    });
+  }
+  if (parts.length === 0) return () => s;
+  texts.push(s.slice(last));
+  if (parts.length === 1) {
+    const [before, after] = texts as [string, string];
+    const part = parts[0]!;
+    return (run) => before + part(run) + after;
+  }
+  return (run) => {
+    let out = texts[0]!;
+    for (let i = 0; i < parts.length; i++) out += parts[i]!(run) + texts[i + 1]!;
+    return out;
+  };
 }
 
-/** Renders one node; `undefined` means "leave it out" (a false `$if`). */
-function renderNode(node: unknown, ctx: Ctx): unknown {
-  if (typeof node === 'string') return renderString(node, ctx);
-  if (Array.isArray(node)) return renderArray(node, ctx);
-  if (!isObject(node)) return node;
-
-  if ('$each' in node) fail(ctx, '$each 只能作为数组元素使用');
+function compileObject(node: Record<string, unknown>, markdown: boolean, loops: readonly string[]): Node {
+  if ('$each' in node) return failing('$each 只能作为数组元素使用');
+  let condition: ((run: Run) => boolean) | undefined;
   if ('$if' in node) {
-    if (!truthy(ctx, node.$if)) return undefined;
+    const cond = compileCondition(node.$if, loops);
     if ('$value' in node) {
-      if (Object.keys(node).length !== 2) fail(ctx, '带 $value 的 $if 不能有其它属性');
-      return renderNode(node.$value, ctx);
+      // `$value` keeps the markdown context of the node it stands in for, as the walk did.
+      const value = Object.keys(node).length !== 2 ? failing('带 $value 的 $if 不能有其它属性') : compile(node.$value, markdown, loops);
+      return (run) => (cond(run) ? value(run) : undefined);
     }
+    condition = cond;
   }
-  const out: Record<string, unknown> = {};
   const markdownElement = node.tag === 'markdown' || node.tag === 'lark_md';
+  const keys: string[] = [];
+  const values: Node[] = [];
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith('$')) {
       if (key === '$if') continue;
-      fail(ctx, `未知的指令 "${key}"`);
-    }
-    const child = renderNode(value, { ...ctx, markdown: markdownElement && key === 'content' });
-    if (child !== undefined) out[key] = child;
-  }
-  return out;
-}
-
-function renderArray(nodes: readonly unknown[], ctx: Ctx): unknown[] {
-  const out: unknown[] = [];
-  for (const node of nodes) {
-    if (isObject(node) && '$each' in node) {
-      for (const key of Object.keys(node)) if (!DIRECTIVES.has(key)) fail(ctx, `$each 元素不能有属性 "${key}"`);
-      if (typeof node.$as !== 'string' || !node.$as) fail(ctx, '$each 需要 $as 给出循环变量名');
-      if (!('$template' in node)) fail(ctx, '$each 需要 $template');
-      if ('$if' in node && !truthy(ctx, node.$if)) continue;
-      const list = lookup(ctx, String(node.$each));
-      if (!Array.isArray(list)) fail(ctx, `$each "${String(node.$each)}" 不是数组`);
-      for (const item of list) {
-        const inner = { ...ctx, scopes: [{ [node.$as]: item }, ...ctx.scopes] };
-        const rendered = renderNode(node.$template, inner);
-        if (Array.isArray(node.$template)) out.push(...(rendered as unknown[]));
-        else if (rendered !== undefined) out.push(rendered);
-      }
+      keys.push(key);
+      values.push(failing(`未知的指令 "${key}"`));
       continue;
     }
-    const rendered = renderNode(node, ctx);
-    if (rendered !== undefined) out.push(rendered);
+    keys.push(key);
+    values.push(compile(value, markdownElement && key === 'content', loops));
   }
-  return out;
+  const n = keys.length;
+  const build: Node = (run) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) {
+      const v = values[i]!(run);
+      if (v !== undefined) out[keys[i]!] = v;
+    }
+    return out;
+  };
+  if (!condition) return build;
+  const cond = condition;
+  return (run) => (cond(run) ? build(run) : undefined);
+}
+
+function compileEach(node: Record<string, unknown>, markdown: boolean, loops: readonly string[]): Element {
+  const broken = (message: string): Element => (run) => fail(run, message);
+  for (const key of Object.keys(node)) if (!DIRECTIVES.has(key)) return broken(`$each 元素不能有属性 "${key}"`);
+  const as = node.$as;
+  if (typeof as !== 'string' || !as) return broken('$each 需要 $as 给出循环变量名');
+  if (!('$template' in node)) return broken('$each 需要 $template');
+  const cond = '$if' in node ? compileCondition(node.$if, loops) : undefined;
+  const listPath = String(node.$each);
+  const getList = compilePath(listPath, loops);
+  const notArray = `$each "${listPath}" 不是数组`;
+  const depth = loops.length;
+  const template = compile(node.$template, markdown, [...loops, as]);
+  const flatten = Array.isArray(node.$template);
+  return (run, out) => {
+    if (cond && !cond(run)) return;
+    const list = getList(run);
+    if (!Array.isArray(list)) fail(run, notArray);
+    for (const item of list) {
+      run.vars[depth] = item;
+      const rendered = template(run);
+      if (flatten) for (const el of rendered as unknown[]) out.push(el);
+      else if (rendered !== undefined) out.push(rendered);
+    }
+  };
+}
+
+function compileArray(nodes: readonly unknown[], markdown: boolean, loops: readonly string[]): Node {
+  const elements: Element[] = nodes.map((node): Element => {
+    if (isObject(node) && '$each' in node) return compileEach(node, markdown, loops);
+    const one = compile(node, markdown, loops);
+    return (run, out) => {
+      const v = one(run);
+      if (v !== undefined) out.push(v);
+    };
+  });
+  const n = elements.length;
+  return (run) => {
+    const out: unknown[] = [];
+    for (let i = 0; i < n; i++) elements[i]!(run, out);
+    return out;
+  };
+}
+
+function compile(node: unknown, markdown: boolean, loops: readonly string[]): Node {
+  if (typeof node === 'string') return compileString(node, markdown, loops);
+  if (Array.isArray(node)) return compileArray(node, markdown, loops);
+  if (!isObject(node)) return () => node;
+  return compileObject(node, markdown, loops);
+}
+
+const compiled = new WeakMap<object, Node>();
+
+function compiledTemplate(template: unknown): Node {
+  if (typeof template !== 'object' || template === null) return compile(template, false, []);
+  let fn = compiled.get(template);
+  if (!fn) {
+    fn = compile(template, false, []);
+    compiled.set(template, fn);
+  }
+  return fn;
 }
 
 /**
@@ -164,7 +295,7 @@ function renderArray(nodes: readonly unknown[], ctx: Ctx): unknown[] {
  * Throws {@link TemplateError} naming `name` when a placeholder is missing or a directive is malformed.
  */
 export function render<T = Record<string, unknown>>(template: unknown, view: View, name = 'card'): T {
-  const result = renderNode(template, { template: name, scopes: [view], markdown: false });
+  const result = compiledTemplate(template)({ view, vars: [], name });
   if (result === undefined) throw new TemplateError(`卡片模板 ${name}: 整个模板被 $if 去掉了`);
   return result as T;
 }
