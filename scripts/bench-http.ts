@@ -17,7 +17,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
@@ -99,10 +99,34 @@ export interface Server extends Target {
   pool: Array<{ id: number; head: string; v: number; number: string }>;
 }
 
+/** `NAME=value` → [NAME, value]. */
+const assignment = (kv: string): [string, string] => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)];
+
 /**
- * Our server as production runs it (`npm start`: the bundle under plain node, the same heap flags), in webhook
- * mode against the fake Feishu, on a database seeded with the bench organisation and `items` open items. No job
- * fires during the bench (the schedule file moves them to 1 January 03:00), and quiet hours are off.
+ * How `npm start` runs the server, read from package.json's "start" script (`NAME=value … node <flags>
+ * dist/main.mjs`): the environment it sets (MALLOC_ARENA_MAX) and the node flags (the heap limits). The bench
+ * measures the server as deployed, and the two cannot drift apart.
+ */
+export function serverStart(): { env: Record<string, string>; nodeArgs: string[] } {
+  // From scripts/ (tsx) or from the bundle in dist/ or a --outdir folder: the project's package.json further up.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  const script = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start ?? '';
+  const words = script.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (/^[A-Z_][A-Z0-9_]*=/.test(words[0] ?? '')) {
+    const [name, value] = assignment(words.shift()!);
+    env[name] = value;
+  }
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.mjs') throw new Error(`package.json "start" is not \`[NAME=value …] node <flags> dist/main.mjs\`: ${script}`);
+  return { env, nodeArgs: words.slice(1, -1) };
+}
+
+/**
+ * Our server as production runs it (`npm start`: the bundle under plain node, the same environment and heap
+ * flags), in webhook mode against the fake Feishu, on a database seeded with the bench organisation and `items`
+ * open items. No job fires during the bench (the schedule file moves them to 1 January 03:00), and quiet hours
+ * are off.
  */
 export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, items: number): Promise<Server> {
   const main = bundled('main');
@@ -129,9 +153,13 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
   writeFileSync(schedule, "quietHours: false\ntimes:\n  chaseSweep: '0 3 1 1 *'\n  unitDigest: '0 3 1 1 *'\n  supervisorSummary: '0 3 1 1 *'\n  statsReport: '0 3 1 1 *'\n");
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   let out = '';
-  // BENCH_SERVER_NODE_ARGS: extra node flags for our server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
+  // Started as `npm start` starts it: the same environment settings and node flags (serverStart, from package.json).
+  const start = serverStart();
+  // BENCH_SERVER_NODE_ARGS: extra node flags for our server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it);
+  // BENCH_SERVER_ENV: extra environment, `NAME=value` separated by spaces (e.g. `MALLOC_ARENA_MAX=2` to compare).
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, ['--max-old-space-size=128', '--max-semi-space-size=2', ...extra, main], {
+  const extraEnv = Object.fromEntries((process.env.BENCH_SERVER_ENV ?? '').split(' ').filter(Boolean).map(assignment));
+  const child = spawn(process.execPath, [...start.nodeArgs, ...extra, main], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -145,6 +173,8 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
       FEISHU_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
       FEISHU_DOMAIN: fake.url,
       FEISHU_MODE: 'webhook',
+      ...start.env,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -181,15 +181,22 @@ interface LocalMessage {
 }
 
 /** Builds the bundle as `npm start` does (into a folder of its own) and returns the command package.json runs. */
-function buildBundle(): { command: string[]; remove(): void } {
+function buildBundle(): { command: string[]; env: Record<string, string>; remove(): void } {
   const out = join(ROOT, 'tmp', `build-${randomBytes(4).toString('hex')}`);
   const build = spawnSync(process.execPath, ['scripts/build.mjs', 'main', `--outdir=${out}`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
   expect(build.status, build.stderr).toBe(0);
   const start = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.start!;
-  const [node, ...args] = start.split(/\s+/);
+  const words = start.split(/\s+/);
+  // `NAME=value` before node: the environment it sets (MALLOC_ARENA_MAX).
+  const env: Record<string, string> = {};
+  while (/^[A-Z_]+=/.test(words[0]!)) {
+    const [name, value] = words.shift()!.split('=');
+    env[name!] = value!;
+  }
+  const [node, ...args] = words;
   expect(node).toBe('node');
   expect(args.at(-1)).toBe('dist/main.mjs');
-  return { command: [process.execPath, ...args.slice(0, -1), join(out, 'main.mjs')], remove: () => rmSync(out, { recursive: true, force: true }) };
+  return { command: [process.execPath, ...args.slice(0, -1), join(out, 'main.mjs')], env, remove: () => rmSync(out, { recursive: true, force: true }) };
 }
 
 /** The README's first steps, as a newcomer copies them: the commands at the top and in "Try it locally". */
@@ -266,7 +273,7 @@ describe.concurrent('the server process', { timeout: 90_000 }, () => {
       try {
         const cwd = mkdtempSync(join(dir, 'bundled-cwd-'));
         const db = join(dir, 'bundled', 'duban.db');
-        const p = await startServer({ DATABASE_PATH: db, LOG_LEVEL: 'info' }, bundle.command, { cwd });
+        const p = await startServer({ ...bundle.env, DATABASE_PATH: db, LOG_LEVEL: 'info' }, bundle.command, { cwd });
         try {
           expect(p.stdout()).toContain('单位 新增 12'); // migrations found from the bundle, the example org loaded
           expect(p.stdout()).toContain(ORG_EXAMPLE);

@@ -40,6 +40,11 @@ export function openDatabase(path: string): Db {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // The page cache stays at better-sqlite3's 16 MB (SQLite's own default is 2 MB), said here so an upgrade cannot
+    // change it unnoticed. It is most of the server's malloc growth under load, but 2 MB made the daily sweep's scan
+    // of 100,000 items 350 → 627 ms (rows fetched by rowid through the index miss the cache). mmap stays off: mapped
+    // pages count as the process's resident memory. temp_store stays DEFAULT: temporary B-trees go to files.
+    sqlite.pragma('cache_size = -16000');
   } catch (err) {
     sqlite?.close();
     throw new MigrationError(`无法打开数据库（${path}）：${err instanceof Error ? err.message : String(err)}`);
