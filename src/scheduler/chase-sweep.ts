@@ -1,10 +1,18 @@
 import { type ChaseKind, type ChaseStep, type LadderConfig, type LadderItem, ladderAt, mostUrgent } from '../domain/chase-ladder';
 import { chinaDate } from '../domain/dates';
-import type { ItemState, ProgressCycle } from '../domain/item';
 import { quietNotBefore } from '../domain/quiet-hours';
 import type { BatchEntryRef, ChaseBatchRef, ChaseCardRef } from './chase-card-render';
 import type { Db } from '../db/client';
 import { findUnit, peopleWithRole } from '../db/org-repository';
+import {
+  CHASE_ROWS_PER_INSERT,
+  countOpenItems,
+  insertAutomaticChases,
+  itemsWithPendingExtension,
+  lastItemId,
+  recordedChases,
+  sweepRows,
+} from '../db/sweep-repository';
 import { bulkEnqueuer, personAddress } from '../messenger/outbox';
 import { planEscalationProposals } from './escalation-proposals';
 import type { WorkCalendar } from '../domain/calendar';
@@ -27,20 +35,6 @@ export interface SweepResult {
   /** 二级约谈建议 / 问责移交建议 cards planned now (scheduler/escalation-proposals.ts). */
   escalationProposals?: number;
 }
-
-/** One row of the scan, as an array (see the scan below): the ladder's fields, then who hears of the item. */
-type ScanRow = [
-  id: number,
-  state: ItemState,
-  deadline: string,
-  flagged: number,
-  assignedAt: string | null,
-  claimedAt: string | null,
-  progressCycle: ProgressCycle,
-  leadUnitId: string,
-  leaderId: string,
-  lastProgressAt: string | null,
-];
 
 /** An item with a step due: what the writer needs to address it. */
 interface DueItem {
@@ -70,16 +64,7 @@ interface Entry {
 const BATCH = 2000;
 
 /**
- * Which open items the ladder can give a step today (domain/chase-ladder.ts), as SQL over the scan's columns; the
- * parameter is `deadlineHorizon`. An unclaimed item may be due its 认领提醒, an item claimed on a report cycle its
- * 进展报送 steps, and any item whose deadline is near or past its deadline steps. Everything else (claimed, no
- * cycle, deadline far off: about half of a ledger) has nothing due, so SQLite leaves it out.
- * tests/scheduler/sweep-prefilter.test.ts checks this against the ladder itself, day by day.
- */
-const MAY_BE_DUE = `(state = 'assigned' OR (progress_cycle != 'none' AND claimed_at IS NOT NULL) OR deadline < ?)`;
-
-/**
- * The first deadline with no deadline step today. Those steps count the working days left (到期提醒 on each of
+ * The first deadline with no deadline step today (the parameter of the scan's MAY_BE_DUE, db/sweep-repository.ts). Those steps count the working days left (到期提醒 on each of
  * `beforeDeadline`, 今日到期 at none, 逾期 after), for ordinary and 挂牌 items alike, so a deadline on or after the
  * (largest rung + 1)-th working day from today has more days left than any rung.
  */
@@ -87,6 +72,7 @@ function deadlineHorizon(today: string, calendar: WorkCalendar, ladder: LadderCo
   const rungs = [...ladder.beforeDeadline, ...ladder.flagged.beforeDeadline];
   return calendar.addWorkdays(today, Math.max(0, ...rungs) + 1);
 }
+
 /**
  * Chase rows written per transaction (a recipient's steps are never split across two). A recipient's steps span
  * the whole ledger, so every transaction touches index pages all over the chases table, and each commit rewrites
@@ -95,15 +81,13 @@ function deadlineHorizon(today: string, calendar: WorkCalendar, ladder: LadderCo
  * waiting; a larger day (the catch-up after a missed week) is cut into a few.
  */
 const WRITE_CHUNK = 40_000;
-/** Chase rows per INSERT statement (6 parameters each; SQLite allows 32,766). */
-const ROWS_PER_INSERT = 100;
 /** Step keys per lookup of what is already recorded. */
 const KEYS_PER_LOOKUP = 2000;
 
 /**
  * One pass of the chase ladder over every open item at `now`, and one message per person for all of it.
  *
- * 1. Scan: read the open items in bounded batches (keyset on id), decide with the pure ladder, and sort every due
+ * 1. Scan: read the open items in bounded batches (ranges of ids), decide with the pure ladder, and sort every due
  *    step by who is to hear of it. Nothing is written yet. Between batches the sweep gives the event loop a turn: at
  *    100,000 items it runs for seconds, and a card click meanwhile must still be answered within Feishu's three.
  * 2. Write, a group of recipients per transaction: for each recipient, the steps not recorded for them yet become
@@ -133,20 +117,10 @@ export async function runChaseSweep(
   if (!calendar.isWorkday(date)) return { ...result, skipped: '非工作日' };
   const notBefore = quietNotBefore(now, calendar, cfg.quietHours);
   if (notBefore) result.notBefore = notBefore.toISOString();
-  const pending = new Set(
-    (db.$client.prepare("SELECT item_id FROM extensions WHERE status = 'pending'").pluck().all() as number[]),
-  );
-  // Read by ranges of BATCH ids on the primary key (`+state` keeps SQLite off the state index). SQLite itself
-  // leaves out the items the ladder can give nothing today (MAY_BE_DUE), so about half the rows are never built in
-  // JavaScript. Only items with a report cycle need their latest
-  // report; everyone else skips the lookup. Rows come as arrays (`raw`): building an object per row took a third
-  // of the reading time.
-  const scan = db.$client.prepare(`
-    SELECT id, state, deadline, flagged, assigned_at, claimed_at, progress_cycle, lead_unit_id, leader_id,
-      CASE WHEN progress_cycle != 'none' THEN (SELECT MAX(created_at) FROM progress_reports p WHERE p.item_id = items.id) END AS last_progress
-    FROM items WHERE id > ? AND id <= ? AND +state IN ('assigned', 'in_progress') AND ${MAY_BE_DUE}`).raw();
-  const lastId = db.$client.prepare('SELECT coalesce(max(id), 0) FROM items').pluck();
-  result.scanned = db.$client.prepare("SELECT count(*) FROM items WHERE state IN ('assigned', 'in_progress')").pluck().get() as number;
+  const pending = itemsWithPendingExtension(db);
+  // Read by ranges of BATCH ids. SQLite itself leaves out the items the ladder can give nothing today (about half),
+  // so their rows are never built in JavaScript (db/sweep-repository.ts sweepRows).
+  result.scanned = countOpenItems(db);
   const horizon = deadlineHorizon(date, calendar, cfg.ladder);
   const planner = new SweepPlanner(db, now, notBefore, new Set(cfg.urgent));
   const stepsOf = ladderAt(now, calendar, cfg.ladder);
@@ -154,8 +128,8 @@ export async function runChaseSweep(
     id: 0, state: 'assigned', deadline: '', flagged: false, assignedAt: null, claimedAt: null, progressCycle: 'none', lastProgressAt: null, hasPendingExtension: false,
   };
   // The last id is read again after each range, so an item added while the sweep runs is still read.
-  for (let from = 0; from < (lastId.get() as number); from += BATCH) {
-    const rows = scan.all(from, from + BATCH, horizon) as ScanRow[];
+  for (let from = 0; from < lastItemId(db); from += BATCH) {
+    const rows = sweepRows(db, from, from + BATCH, horizon);
     for (const row of rows) {
       const id = row[0];
       // One object refilled per row: the ladder keeps nothing of it (100,000 objects a sweep otherwise).
@@ -194,13 +168,8 @@ class SweepPlanner {
   /** Every recipient's entries, in the order first met (item id order). */
   private readonly byRecipient = new Map<string, Entry[]>();
   private readonly at: string;
-  private readonly recordedPairs;
-  private readonly insertChase;
-  private readonly insertChases;
-  private readonly lastChaseId;
-  private readonly chaseKindsAfter;
   private readonly rowParams: unknown[] = new Array(6);
-  private readonly batchParams: unknown[] = new Array(ROWS_PER_INSERT * 6);
+  private readonly batchParams: unknown[] = new Array(CHASE_ROWS_PER_INSERT * 6);
   private readonly enqueue;
 
   constructor(
@@ -210,17 +179,6 @@ class SweepPlanner {
     private readonly urgentKinds: ReadonlySet<ChaseKind> = new Set(),
   ) {
     this.at = now.toISOString();
-    this.recordedPairs = db.$client.prepare(
-      'SELECT step_key, recipient FROM chases WHERE step_key IN (SELECT value FROM json_each(?))',
-    ).raw();
-    const insert = (n: number) =>
-      db.$client.prepare(
-        `INSERT INTO chases (item_id, kind, step_key, recipient, automatic, at, outbox_id) VALUES ${Array(n).fill('(?, ?, ?, ?, 1, ?, ?)').join(', ')} ON CONFLICT DO NOTHING`,
-      );
-    this.insertChase = insert(1);
-    this.insertChases = insert(ROWS_PER_INSERT);
-    this.lastChaseId = db.$client.prepare('SELECT coalesce(max(id), 0) FROM chases').pluck();
-    this.chaseKindsAfter = db.$client.prepare('SELECT kind FROM chases WHERE id > ?').pluck();
     this.enqueue = bulkEnqueuer(db);
   }
 
@@ -279,7 +237,7 @@ class SweepPlanner {
     // Sorted, so the lookups walk the (step_key, recipient) index in order, each page read once.
     const all = [...keys].sort();
     for (let i = 0; i < all.length; i += KEYS_PER_LOOKUP) {
-      for (const [key, to] of this.recordedPairs.all(JSON.stringify(all.slice(i, i + KEYS_PER_LOOKUP))) as Array<[string, string]>) {
+      for (const [key, to] of recordedChases(this.db, JSON.stringify(all.slice(i, i + KEYS_PER_LOOKUP)))) {
         const list = told.get(key);
         if (list) list.push(to);
         else told.set(key, [to]);
@@ -308,13 +266,12 @@ class SweepPlanner {
     // A working day's 31,568 rows in one transaction: in recipient order 234-264 ms, in step-key order 99-110 ms,
     // in item order 98-101 ms (and a numeric sort instead of a string one).
     rows.sort((a, b) => a[0].itemId - b[0].itemId);
-    // ROWS_PER_INSERT rows per statement: one call into SQLite binds and inserts them all (a quarter less time than
-    // a statement per row). Every row is new (what is recorded was read above, in this transaction, and a
-    // recipient's steps are distinct), so each is counted; should the unique index still refuse one (the last
-    // guard), what the statement wrote is counted from the table instead.
+    // CHASE_ROWS_PER_INSERT rows per statement. Every row is new (what is recorded was read above, in this
+    // transaction, and a recipient's steps are distinct), so each is counted as written; should the unique index
+    // still refuse one (the last guard), the repository answers what was written instead.
     const kinds: ChaseKind[] = [];
     for (let i = 0; i < rows.length; ) {
-      const n = rows.length - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
+      const n = rows.length - i >= CHASE_ROWS_PER_INSERT ? CHASE_ROWS_PER_INSERT : 1;
       const params = n === 1 ? this.rowParams : this.batchParams;
       kinds.length = n;
       for (let j = 0, p = 0; j < n; j++) {
@@ -327,12 +284,9 @@ class SweepPlanner {
         params[p++] = this.at;
         params[p++] = outboxId;
       }
-      const lastId = this.lastChaseId.get() as number;
-      if ((n === 1 ? this.insertChase : this.insertChases).run(params).changes !== n) {
-        kinds.splice(0, n, ...(this.chaseKindsAfter.all(lastId) as ChaseKind[]));
-      }
-      r.recorded += kinds.length;
-      for (const k of kinds) r.byKind[k] = (r.byKind[k] ?? 0) + 1;
+      const written = insertAutomaticChases(this.db, n, params, kinds);
+      r.recorded += written.length;
+      for (const k of written) r.byKind[k] = (r.byKind[k] ?? 0) + 1;
       i += n;
     }
   }
