@@ -6,6 +6,7 @@ import type { Item, ItemState, Kind, Mode, PendingExtension, ProgressCycle, Revi
 import { formatItemNumber } from '../domain/item-number';
 import type { NewItem } from '../domain/registration';
 import type { DbOrTx } from './client';
+import { type ConfidentialRow, confidentialSnapshot } from './confidential-cache';
 import { prepared } from './prepared';
 import { extensions, items, numberSequences } from './schema';
 
@@ -52,25 +53,16 @@ export function hydrate(db: DbOrTx, rows: Row[]): Item[] {
 }
 
 /**
- * The confidential items, as a group-bound message could name them. Read whenever a message to a group is written:
- * there are few such messages and few confidential items.
+ * The confidential items, as a message could name them (numbers and titles). Held in memory until one changes
+ * (db/confidential-cache.ts): every answer is checked against them. Shared: read, never change.
  */
 export function confidentialMarks(db: DbOrTx): ConfidentialMarks {
-  const rows = prepared(db, 'item-repository.confidentialMarks', (d) =>
-    d.select({ id: items.id, number: items.number, title: items.title }).from(items).where(eq(items.confidential, true)).prepare(),
-  ).all();
-  return { ids: new Set(rows.map((r) => r.id)), words: rows.flatMap((r) => [r.number, r.title]) };
+  return confidentialSnapshot(db).marks;
 }
 
 /** The confidential items with what decides who may see them (for hiddenFrom, on every answer). */
-export function confidentialItems(db: DbOrTx) {
-  return prepared(db, 'item-repository.confidentialItems', (d) =>
-    d
-      .select({ id: items.id, number: items.number, leaderId: items.leaderId, leadUnitId: items.leadUnitId, coopUnitIds: items.coopUnitIds })
-      .from(items)
-      .where(eq(items.confidential, true))
-      .prepare(),
-  ).all();
+export function confidentialItems(db: DbOrTx): readonly ConfidentialRow[] {
+  return confidentialSnapshot(db).rows;
 }
 
 export function findItem(db: DbOrTx, id: number): Item | null {

@@ -48,6 +48,17 @@ export const orgVersion = sqliteTable('org_version', {
   token: integer('token').notNull(),
 });
 
+/**
+ * One row, the same kind of token for the confidential (涉密) items: triggers in migration 0015 change it whenever a
+ * confidential item is added, removed, made (not) confidential, or changes what names it or decides who may see it
+ * (number, title, leader, lead and cooperating units). Every answer is checked against these items
+ * (db/confidential-cache.ts holds them in memory and reads them again only when the token differs).
+ */
+export const confidentialVersion = sqliteTable('confidential_version', {
+  id: integer('id').primaryKey(),
+  token: integer('token').notNull(),
+});
+
 /** One row per year: the last number handed out. Numbers are never reused, so this only grows. */
 export const numberSequences = sqliteTable('number_sequences', {
   year: integer('year').primaryKey(),

@@ -392,8 +392,8 @@ export async function startWorld() {
     /** The tables that say what the bot did, without the ledger of seen event ids and the outbox. */
     state(): Record<string, unknown[]> {
       const tables = (h.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]).filter(
-        // org_version is the organisation cache's change token (db/org-cache.ts): a restore rewrites it, nothing the bot did.
-        (t) => !['processed_events', 'outbox', 'job_locks', 'sqlite_sequence', 'org_version'].includes(t) && !t.startsWith('__drizzle'),
+        // org_version and confidential_version are the caches' change tokens (db/org-cache.ts, db/confidential-cache.ts): a restore rewrites them, nothing the bot did.
+        (t) => !['processed_events', 'outbox', 'job_locks', 'sqlite_sequence', 'org_version', 'confidential_version'].includes(t) && !t.startsWith('__drizzle'),
       );
       return Object.fromEntries(tables.map((t) => [t, h.db.$client.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
     },
