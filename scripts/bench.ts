@@ -18,7 +18,8 @@
  *
  * Knobs (environment): BENCH_ITEMS (100000), BENCH_RUNS (5; fewer when the sweeps take longer than
  * BENCH_SWEEP_BUDGET_S, default 90), BENCH_CARDS (1100: the first 1000 measure 50/s, the rest cross the 1000/min
- * cap; set ≤ 1000 to skip that part and save ~40 s).
+ * cap; set ≤ 1000 to skip that part and save ~40 s); BENCH_ONLY=http (the request paths alone), BENCH_ONLY=sweep
+ * (the sweep part alone: seed, scans, catch-up, daily sweep, repeat and their checks, ~20 s).
  * Exit code 1 only for a correctness failure: a card lost or sent twice, or a repeat sweep that records anything.
  */
 import { spawn } from 'node:child_process';
@@ -268,14 +269,14 @@ const rawMs = median(runs.map((r) => r.rawMs));
 say(`        for reference, the same rows read as arrays (how the sweep reads them, better-sqlite3 \`raw\`): median ${ms(rawMs)}; the daily sweep is ${median(runs.map((r) => r.firstMs / r.rawMs)).toFixed(2)}× that (not the target's baseline)`);
 say(`[sweep] catch-up (one-time backlog of a never-swept file) ${list((r) => r.catchUpMs)} ms → median ${ms(catchUpMs)}; ${r0.catchUp.due.toLocaleString('en')} steps, ${r0.catchUp.recorded.toLocaleString('en')} chase rows, ${r0.catchUp.planned.toLocaleString('en')} cards`);
 say(`[sweep] daily sweep (writes) ${list((r) => r.firstMs)} ms → median ${ms(firstMs)}; per-run ratio to its scan ${runs.map((r) => (r.firstMs / r.scanMs).toFixed(2)).join(', ')}`);
-say(`        scanned ${r0.first.scanned.toLocaleString('en')}, due steps ${r0.first.due.toLocaleString('en')} (${((r0.first.due / Math.max(1, r0.first.scanned)) * 100).toFixed(1)}% of items), chase rows recorded ${r0.first.recorded.toLocaleString('en')}, cards planned ${r0.first.planned.toLocaleString('en')}`);
+say(`        open items ${r0.first.scanned.toLocaleString('en')} (SQLite leaves out those with nothing due today; the rest go through the ladder), due steps ${r0.first.due.toLocaleString('en')} (${((r0.first.due / Math.max(1, r0.first.scanned)) * 100).toFixed(1)}% of items), chase rows recorded ${r0.first.recorded.toLocaleString('en')}, cards planned ${r0.first.planned.toLocaleString('en')}`);
 say(`        by kind: ${Object.entries(r0.first.byKind).map(([k, n]) => `${k} ${n}`).join(', ')}`);
 say(`        one message per person: ${r0.first.planned} people told of ${r0.first.recorded.toLocaleString('en')} steps; people with two messages ${r0.twice}, steps to a person without their message ${r0.unlinked} ${pf(runs.every((r) => r.twice === 0 && r.unlinked === 0))}`);
 say(`[sweep] repeat at the same moment ${list((r) => r.secondMs)} ms → median ${ms(secondMs)}; due ${r0.second.due}, recorded ${r0.second.recorded}, planned ${r0.second.planned}`);
 for (const [i, r] of runs.entries()) {
   if (r.second.recorded !== 0 || r.second.planned !== 0) correctness.push(`sweep run ${i}: the repeat sweep recorded ${r.second.recorded} and planned ${r.second.planned} (must be 0)`);
   if (r.chases !== r.first.recorded || r.outbox !== r.first.planned) correctness.push(`sweep run ${i}: tables hold ${r.chases} chases / ${r.outbox} outbox rows, the sweep reported ${r.first.recorded} / ${r.first.planned}`);
-  if (r.first.scanned !== r.scanRows) correctness.push(`sweep run ${i}: scanned ${r.first.scanned} rows, the plain scan saw ${r.scanRows}`);
+  if (r.first.scanned !== r.scanRows) correctness.push(`sweep run ${i}: the sweep looked at ${r.first.scanned} open items, the plain scan saw ${r.scanRows}`);
   if (r.twice) correctness.push(`sweep run ${i}: ${r.twice} people got more than one chase message from one sweep`);
   if (r.unlinked) correctness.push(`sweep run ${i}: ${r.unlinked} steps told to a person do not point at that person's message`);
 }
