@@ -1,4 +1,5 @@
 import { recordEvent } from '../db/event-repository';
+import { transact } from '../db/transaction';
 import type { Dispatcher, InboundEvent } from '../feishu/receiver';
 import type { Logger } from '../logger';
 import type { BotDeps } from './deps';
@@ -47,7 +48,7 @@ export function createDispatcher(deps: BotDeps, handlers: Record<string, Handler
   let scheduled = false;
 
   const one = (job: Job): object | null =>
-    db.transaction((tx) => {
+    transact(db, (tx) => {
       if (!recordEvent(tx, job.e.eventId, job.e.eventType, deps.now().toISOString())) return null;
       return job.handler(deps, job.e.event, job.log);
     });
@@ -59,23 +60,20 @@ export function createDispatcher(deps: BotDeps, handlers: Record<string, Handler
     else schedule();
     let outcomes: Outcome[];
     try {
-      outcomes = db.transaction(
-        () => {
-          const done: Outcome[] = [];
-          for (const job of jobs) {
-            try {
-              done.push({ ok: true, answer: one(job) });
-            } catch (error) {
-              done.push({ ok: false, error });
-              // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction: what follows
-              // would run outside it, committed one statement at a time. Stop; the commit then fails for all.
-              if (!db.$client.inTransaction) throw error;
-            }
+      outcomes = transact(db, () => {
+        const done: Outcome[] = [];
+        for (const job of jobs) {
+          try {
+            done.push({ ok: true, answer: one(job) });
+          } catch (error) {
+            done.push({ ok: false, error });
+            // Some errors (a full disk, an I/O error) make SQLite roll back the whole transaction: what follows
+            // would run outside it, committed one statement at a time. Stop; the commit then fails for all.
+            if (!db.$client.inTransaction) throw error;
           }
-          return done;
-        },
-        { behavior: 'immediate' },
-      );
+        }
+        return done;
+      });
     } catch (error) {
       // The commit itself failed (or BEGIN could not get the lock): nothing of the batch was written.
       for (const job of jobs) job.reject(error);

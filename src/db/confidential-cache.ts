@@ -44,7 +44,7 @@ export function confidentialSnapshot(db: DbOrTx): Snapshot {
       title: r.title,
       leaderId: r.leader_id,
       leadUnitId: r.lead_unit_id,
-      coopUnitIds: Object.freeze(JSON.parse(r.coop_unit_ids) as string[]),
+      coopUnitIds: Object.freeze(JSON.parse(r.coop_unit_ids)) as string[],
     }),
   );
   const snap: Snapshot = {

@@ -13,6 +13,7 @@ import {
 } from '../db/history-repository';
 import { findItem, updateItem } from '../db/item-repository';
 import type { Tx } from '../db/client';
+import { transact } from '../db/transaction';
 import { findPerson, findUnit, loadActor } from '../db/org-repository';
 import type { ItemEdit } from '../domain/edit-item';
 import type { ServiceContext } from './context';
@@ -65,7 +66,7 @@ const noteOf = (c: ServiceCommand): string | null => {
 export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
   const { db } = ctx;
   const at = req.now.toISOString();
-  const result = db.transaction((tx) => {
+  const result = transact(db, (tx) => {
     const item = req.loaded?.id === req.itemId ? req.loaded : findItem(tx, req.itemId);
     if (!item) throw new DubanError(ErrorCode.NotFound, '没有找到该督办事项');
     const actor = loadActor(tx, req.actorId);
@@ -160,7 +161,7 @@ export function applyCommand(ctx: ServiceContext, req: ApplyRequest): Item {
     const after = touchesItem ? findItem(tx, item.id)! : item;
     ctx.events.record(tx, { type: decision.command, item: after, before: item, actor, channel: req.channel, command, now: req.now });
     return after;
-  }, { behavior: 'immediate' });
+  });
   ctx.events.afterCommit?.();
   return result;
 }
