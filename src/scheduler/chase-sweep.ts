@@ -21,7 +21,7 @@ import type { ScheduleConfig } from './schedule-config';
 export interface SweepResult {
   date: string;
   skipped?: string;
-  /** Open items (assigned or in progress) when the sweep began: every one is looked at, most of them by SQLite alone. */
+  /** Open items (assigned or in progress) when the sweep began: every one is looked at, about half of them by SQLite alone. */
   scanned: number;
   /** Steps found due (including ones already done by an earlier sweep). */
   due: number;
