@@ -1,20 +1,25 @@
 /**
  * `npx tsx scripts/bench-cards.ts [N]`: µs per card for the cards the request paths draw, the compiled renderer
  * against the interpreter it replaced, in one process, alternating rounds.
+ * `BASE=<git revision> npx tsx scripts/bench-cards.ts [N]`: the working tree's src/ against src/ as committed at
+ * that revision (e.g. the builders before a change), same rounds.
  *
  * Both variants are bundled with esbuild from the same builders (src/cards) as the server is built; the old one has
  * src/cards/render.ts replaced by the interpreter kept in tests/cards/legacy-render.ts and fitCard measuring every
- * card by its JSON, as before. Each round draws every card N times with each variant, old and new in turn; the
- * figures printed are the median and the spread over the rounds. The two variants' cards are checked equal first.
+ * card by its JSON, as before (or, with BASE, every file under src/ read from that revision). Each round draws every
+ * card N times with each variant, old and new in turn; the figures printed are the median and the spread over the
+ * rounds. The two variants' cards are checked equal first (byte for byte, as JSON).
  */
 import { build, type Plugin } from 'esbuild';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const N = Number(process.argv[2] ?? 2000);
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const BASE = process.env.BASE;
 
 /** What the bench draws: the builders and a fixture to feed them. */
 const ENTRY = `
@@ -55,6 +60,25 @@ export class TemplateError extends Error { override name = 'TemplateError'; }`,
   },
 };
 
+/** Every file under src/ as committed at `rev` (files that did not exist then are read from the working tree). */
+function atRevision(rev: string): Plugin {
+  return {
+    name: 'at-revision',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/].*\.(ts|json)$/ }, (args) => {
+        const path = relative(ROOT, args.path).split(sep).join('/');
+        if (!path.startsWith('src/')) return undefined;
+        try {
+          const contents = execFileSync('git', ['show', `${rev}:${path}`], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+          return { contents, loader: path.endsWith('.json') ? 'json' : 'ts' };
+        } catch {
+          return undefined;
+        }
+      });
+    },
+  };
+}
+
 type Cards = typeof import('../src/cards/cards') &
   typeof import('../tests/cards/item-fixture') &
   Pick<typeof import('../src/cards/render'), 'render'> &
@@ -80,7 +104,7 @@ async function bundle(dir: string, name: string, plugins: Plugin[]): Promise<Car
 // Inside the checkout, so the bundles find the packages in node_modules.
 mkdirSync(join(ROOT, 'node_modules/.cache'), { recursive: true });
 const dir = mkdtempSync(join(ROOT, 'node_modules/.cache/bench-cards-'));
-const variants = { old: await bundle(dir, 'old', [oldCards]), new: await bundle(dir, 'new', []) };
+const variants = { old: await bundle(dir, 'old', [BASE ? atRevision(BASE) : oldCards]), new: await bundle(dir, 'new', []) };
 rmSync(dir, { recursive: true, force: true });
 
 /** The cards of a card callback (the redrawn slip, a receipt) and of 查看 (the detail), plus a list and a form. */
@@ -92,6 +116,21 @@ function draws(m: Cards): Record<string, () => unknown> {
     history: Array.from({ length: 18 }, (_, i) => m.historyRow(i + 1)),
     progress: Array.from({ length: 6 }, (_, i) => m.progressRow(i + 1)),
   };
+  // An overdue-chased item as 查看 shows it to the office: two recipients a step, six steps, and a few files.
+  const chases = Array.from({ length: 12 }, (_, i) => ({
+    id: i + 1,
+    itemId: 7,
+    kind: i < 8 ? 'overdue' : 'manual',
+    stepKey: `${i < 8 ? 'overdue' : 'manual'}:7:${Math.floor(i / 2)}`,
+    recipient: i % 2 ? 'ou_liaison_jwc' : 'ou_head_jwc',
+    automatic: i < 8,
+    actorId: i < 8 ? null : 'ou_sup',
+    at: new Date(Date.UTC(2026, 10, 10 + Math.floor(i / 2), 1)).toISOString(),
+    outboxId: null,
+    answeredAt: i < 4 ? '2026-11-21T01:00:00.000Z' : null,
+  }));
+  const evidence = Array.from({ length: 4 }, (_, i) => ({ id: i + 1, name: `佐证材料 ${i + 1}.pdf`, size: 150_000 * (i + 1), createdBy: 'ou_liaison_jwc', createdAt: `2026-11-0${i + 1}T03:00:00.000Z` }));
+  const withChases = { ...d, chases, evidence };
   const items = Array.from({ length: 15 }, (_, i) => m.item({ id: i + 1, number: `督办〔2026〕${i + 1}号`, title: `事项 ${i + 1}：修订培养方案` }));
   // The slip's template filled with a view built once: the renderer alone, without the builder's own work.
   const slipView = { ...m.itemFacts(inProgress, c), summary: '…', ask: '请填报进展', askColor: 'blue', moreTitle: '来源、督办方式', note: '' };
@@ -102,6 +141,7 @@ function draws(m: Cards): Record<string, () => unknown> {
     'slip (assigned, flagged)': () => m.slipCard(assigned, c, 'lead', '已转办至本单位'),
     receipt: () => m.receiptCard(inProgress, c, '进展已报送'),
     'item-detail (查看)': () => m.itemDetailCard(inProgress, d, c),
+    'item-detail (催办, 佐证)': () => m.itemDetailCard(inProgress, withChases, c, true, true),
     'list (15 items, a page)': () => m.listCard('本单位待办', items, c),
     'progress-form': () => m.progressFormCard(inProgress, c),
   };
@@ -112,7 +152,7 @@ const names = Object.keys(sets.new);
 for (const name of names) {
   const a = JSON.stringify(sets.old[name]!());
   const b = JSON.stringify(sets.new[name]!());
-  if (a !== b) throw new Error(`bench-cards: ${name} differs between the old and the new renderer`);
+  if (a !== b) throw new Error(`bench-cards: ${name} differs between the old and the new variant`);
 }
 
 function time(f: () => unknown): number {
