@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by the card builders: dates, lights, clipping, size. */
+import { civilFromDays } from '../domain/calendar';
 import { type DeadlineStatus, type Light, deadlineStatus } from '../domain/deadline';
 import type { Item } from '../domain/item';
 import type { Card, CardContext } from './types';
@@ -77,21 +78,51 @@ export function fitCard(build: (k: number) => Card): Card {
 /** At most `max` characters (code points, so emoji stay whole), with '…' when cut. Whitespace trimmed. */
 export function clip(text: string | null | undefined, max: number): string {
   const t = (text ?? '').trim();
+  // No more UTF-16 units than `max` is no more code points either: most texts are whole, and need no array of them.
+  if (t.length <= max) return t;
   const chars = Array.from(t);
   return chars.length <= max ? t : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
 
+const isDigit = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+const twoDigits = (s: string, i: number) => (s.charCodeAt(i) - 48) * 10 + (s.charCodeAt(i + 1) - 48);
+
 /** 2026-12-31 → 2026年12月31日 (the one date format on cards). */
 export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : date;
+  // What /^(\d{4})-(\d{2})-(\d{2})/ matches, read by character: no match array and its three strings per date.
+  const ok =
+    date.length >= 10 &&
+    isDigit(date, 0) && isDigit(date, 1) && isDigit(date, 2) && isDigit(date, 3) &&
+    date.charCodeAt(4) === 45 &&
+    isDigit(date, 5) && isDigit(date, 6) &&
+    date.charCodeAt(7) === 45 &&
+    isDigit(date, 8) && isDigit(date, 9);
+  return ok ? `${date.slice(0, 4)}年${twoDigits(date, 5)}月${twoDigits(date, 8)}日` : date;
 }
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+/** Instants whose Beijing date has a four-digit year; others are written by the Date, as they always were. */
+const FOUR_DIGIT_YEARS = [Date.UTC(1000, 0, 1) - 8 * HOUR_MS, Date.UTC(10_000, 0, 1) - 8 * HOUR_MS] as const;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
 /** An instant (ISO string) as Beijing time: 2026年11月20日 10:15. */
 export function formatTime(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  const s = new Date(t + 8 * 3_600_000).toISOString();
+  if (t >= FOUR_DIGIT_YEARS[0] && t < FOUR_DIGIT_YEARS[1]) {
+    // The fields of the Beijing time by arithmetic (a history of 15 rows writes 15 times): what the ISO string of
+    // t + 8 h reads, without the Date and the string.
+    const local = t + 8 * HOUR_MS;
+    const days = Math.floor(local / DAY_MS);
+    const [year, month, day] = civilFromDays(days);
+    const minutes = Math.floor((local - days * DAY_MS) / 60_000);
+    return `${year}年${month}月${day}日 ${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+  }
+  const s = new Date(t + 8 * HOUR_MS).toISOString();
   return `${formatDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
 }
 

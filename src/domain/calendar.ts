@@ -33,11 +33,49 @@ function toUtc(date: string): number {
   return t;
 }
 
-const fromUtc = (t: number): string => new Date(t).toISOString().slice(0, 10);
+const PAD2 = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * Year, month (1–12) and day of the day `days` after 1970-01-01, proleptic Gregorian as Date counts (H. Hinnant's
+ * days-to-civil algorithm). Arithmetic only: a Date and its ISO string cost about four times as much.
+ */
+export function civilFromDays(days: number): [year: number, month: number, day: number] {
+  const z = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
+}
+
+/**
+ * The YYYY-MM-DD of a UTC instant, as `new Date(t).toISOString().slice(0, 10)` writes it: about 200 ns against 850
+ * for the Date and its ISO string, and every card with a light asks for today. Years outside 1000–9999 (and NaN,
+ * which must throw as before) take the Date's way.
+ */
+export function isoDateOfUtc(t: number): string {
+  const [year, month, day] = civilFromDays(Math.floor(t / DAY_MS));
+  if (!(year >= 1000 && year <= 9999)) return new Date(t).toISOString().slice(0, 10);
+  return `${year}-${PAD2[month]}-${PAD2[day]}`;
+}
+
+const fromUtc = isoDateOfUtc;
+
+// The last instant asked and its date: a card asks for today once per item (a list of 30 asks 30 times with the
+// same `now`). Keyed by the instant's value, not the Date object, which can be changed in place.
+let lastInstant = NaN;
+let lastChinaDate = '';
 
 /** The Shanghai calendar date of an instant. */
 export function chinaDate(now: Date): string {
-  return fromUtc(now.getTime() + 8 * 3_600_000);
+  const t = now.getTime();
+  if (t !== lastInstant) {
+    lastChinaDate = fromUtc(t + 8 * 3_600_000);
+    lastInstant = t;
+  }
+  return lastChinaDate;
 }
 
 /** The date n calendar days after `date` (before, for negative n). */
