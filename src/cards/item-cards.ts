@@ -22,8 +22,7 @@ export function slipCard(item: Item, c: CardContext, audience: Audience, note?: 
   const inProgress = item.state === 'in_progress';
   const { ask, summary } = slipAsk(item, c, audience);
   return fitCard((k) =>
-    renderCard('slip', {
-      ...itemFacts(item, c, k),
+    renderCard('slip', Object.assign(itemFacts(item, c, k), {
       summary,
       ask,
       askColor: statusOf(item, c).overdue ? 'red' : audience === 'coop' ? 'orange' : 'blue',
@@ -33,7 +32,7 @@ export function slipCard(item: Item, c: CardContext, audience: Audience, note?: 
       canProgress: (lead || audience === 'coop') && inProgress,
       canExtend: lead && inProgress && !item.pendingExtension,
       canComplete: lead && inProgress,
-    }),
+    })),
   );
 }
 
@@ -179,8 +178,8 @@ export function itemDetailCard(
   if (item.closedAt) lines.push(`销号：${formatTime(item.closedAt)}`);
   return fitCard((k) => {
     const b = budget(k);
-    return renderCard('item-detail', {
-      ...itemFacts(item, c, k),
+    // Assigned onto the facts, not spread into a new object: see itemFacts.
+    return renderCard('item-detail', Object.assign(itemFacts(item, c, k), {
       kind: KIND_LABELS[item.kind] ?? item.kind,
       createdBy: inline(c.personName(item.createdBy), b.name),
       createdAt: formatTime(item.createdAt),
@@ -197,9 +196,9 @@ export function itemDetailCard(
       history: history.map((h) => historyView(h, c, k)),
       chaseSummary: chaseSteps ? `共 ${chaseSteps} 次（自动 ${automaticSteps}，人工 ${chaseSteps - automaticSteps}）` : '',
       chases: chaseLines(chaseRows, c, k),
-      ...evidenceView(d.evidence, c, k),
+    }, evidenceView(d.evidence, c, k), {
       office: office && isOpen(item.state),
-    });
+    }));
   });
 }
 
@@ -208,7 +207,7 @@ export type ReceiptTone = 'green' | 'blue' | 'red' | 'orange';
 
 /** A short confirmation after an action, e.g. '已销号'. */
 export function receiptCard(item: Item, c: CardContext, message: string, tone: ReceiptTone = 'green'): Card {
-  return fitCard((k) => renderCard('receipt', { ...itemFacts(item, c, k), message: inline(message, 60) || '已完成', tone }));
+  return fitCard((k) => renderCard('receipt', Object.assign(itemFacts(item, c, k), { message: inline(message, 60) || '已完成', tone })));
 }
 
 /**
