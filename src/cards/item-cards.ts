@@ -4,7 +4,9 @@ import type { chases } from '../db/schema';
 import { CHASE_LABELS } from '../domain/chase-ladder';
 import { COMMAND_LABELS } from '../domain/commands';
 import { ESCALATION_ACTION_LABELS, PROPOSAL_LABELS } from '../domain/escalation';
+import { isoDateOfUtc } from '../domain/calendar';
 import { chinaDate } from '../domain/dates';
+import type { DeadlineStatus } from '../domain/deadline';
 import { type ItemState, KIND_LABELS, type Item, STATE_LABELS, isOpen } from '../domain/item';
 import { clip, fitCard, formatDate, formatTime, statusOf } from './format';
 import { type EvidenceFile, evidenceView } from './evidence-view';
@@ -20,14 +22,18 @@ export type ChaseRow = typeof chases.$inferSelect;
 export function slipCard(item: Item, c: CardContext, audience: Audience, note?: string): Card {
   const lead = audience === 'lead';
   const inProgress = item.state === 'in_progress';
-  const { ask, summary } = slipAsk(item, c, audience);
+  // Once for the card, not per field that shows it, nor per clipping scale tried.
+  const status = statusOf(item, c);
+  const { ask, summary } = slipAsk(item, c, audience, status);
+  const more = moreTitle(item);
+  const noteLine = inline(note, 100);
   return fitCard((k) =>
-    renderCard('slip', Object.assign(itemFacts(item, c, k), {
+    renderCard('slip', Object.assign(itemFacts(item, c, k, status), {
       summary,
       ask,
-      askColor: statusOf(item, c).overdue ? 'red' : audience === 'coop' ? 'orange' : 'blue',
-      moreTitle: moreTitle(item),
-      note: inline(note, 100),
+      askColor: status.overdue ? 'red' : audience === 'coop' ? 'orange' : 'blue',
+      moreTitle: more,
+      note: noteLine,
       canClaim: lead && item.state === 'assigned',
       canProgress: (lead || audience === 'coop') && inProgress,
       canExtend: lead && inProgress && !item.pendingExtension,
@@ -37,8 +43,8 @@ export function slipCard(item: Item, c: CardContext, audience: Audience, note?: 
 }
 
 /** What the slip asks of its reader, at the top of the card, and the chat-list preview that says the same. */
-function slipAsk(item: Item, c: CardContext, audience: Audience): { ask: string; summary: string } {
-  const finish = finishAsk(item, c);
+function slipAsk(item: Item, c: CardContext, audience: Audience, status: DeadlineStatus): { ask: string; summary: string } {
+  const finish = finishAsk(item, c, status);
   if (audience === 'coop' && item.state === 'in_progress') {
     return { ask: '您单位是本事项的「协办单位」：请配合主办单位办理并填报进展，办结由主办单位申请。', summary: summaryOf('请配合办理', item) };
   }
@@ -112,7 +118,9 @@ const CHASE_NAMES_SHOWN = 3;
 
 /** 2026-12-03T01:00Z → 12月3日 (the year too when it is not the year of `now`). */
 function shortDate(iso: string, now: Date): string {
-  const d = chinaDate(new Date(iso));
+  // The date of the instant itself, not chinaDate(new Date(iso)): that would displace the remembered date of `now`,
+  // asked next.
+  const d = isoDateOfUtc(Date.parse(iso) + 8 * 3_600_000);
   const [y, m, day] = d.split('-');
   return `${y === chinaDate(now).slice(0, 4) ? '' : `${y}年`}${Number(m)}月${Number(day)}日`;
 }
@@ -176,10 +184,11 @@ export function itemDetailCard(
   if (item.claimedBy && item.claimedAt) lines.push(`认领：${c.personName(item.claimedBy)} ${formatTime(item.claimedAt)}`);
   if (item.submittedAt) lines.push(`申请办结：${formatTime(item.submittedAt)}`);
   if (item.closedAt) lines.push(`销号：${formatTime(item.closedAt)}`);
+  const status = statusOf(item, c);
   return fitCard((k) => {
     const b = budget(k);
     // Assigned onto the facts, not spread into a new object: see itemFacts.
-    return renderCard('item-detail', Object.assign(itemFacts(item, c, k), {
+    return renderCard('item-detail', Object.assign(itemFacts(item, c, k, status), {
       kind: KIND_LABELS[item.kind] ?? item.kind,
       createdBy: inline(c.personName(item.createdBy), b.name),
       createdAt: formatTime(item.createdAt),

@@ -1,4 +1,6 @@
 /** The facts of an item as every card shows them: labelled, formatted, clipped. Pure data for the templates. */
+import { chinaDate } from '../domain/dates';
+import type { DeadlineStatus } from '../domain/deadline';
 import { CYCLE_LABELS, type Item, MODE_LABELS, SOURCE_LABELS, STATE_LABELS } from '../domain/item';
 import { LIGHT_COLOR, LIGHT_EMOJI, clip, deadlineText, formatDate, statusOf } from './format';
 import type { CardContext } from './types';
@@ -15,10 +17,21 @@ export const BUDGET = {
   name: 40,
 } as const;
 
+export type Budget = Readonly<Record<keyof typeof BUDGET, number>>;
+
+// The tables of the scales fitCard tries (1, then ever smaller), made once: a 查看 asks for one per history line.
+// Frozen, since every caller shares them; bounded, since a caller could pass any number.
+const budgets = new Map<number, Budget>();
+
 /** Clipping lengths scaled by k (never below 10). */
-export function budget(k: number) {
-  const n = (base: number) => Math.max(10, Math.floor(base * k));
-  return Object.fromEntries(Object.entries(BUDGET).map(([key, v]) => [key, n(v)])) as Record<keyof typeof BUDGET, number>;
+export function budget(k: number): Budget {
+  let b = budgets.get(k);
+  if (!b) {
+    const n = (base: number) => Math.max(10, Math.floor(base * k));
+    b = Object.freeze(Object.fromEntries(Object.entries(BUDGET).map(([key, v]) => [key, n(v)])) as Record<keyof typeof BUDGET, number>);
+    if (budgets.size < 16) budgets.set(k, b);
+  }
+  return b;
 }
 
 /** One line of text: whitespace (newlines included) collapsed, then clipped. */
@@ -30,16 +43,19 @@ export function inline(text: string | null | undefined, max: number): string {
 export function shortDate(date: string, now: Date): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) return date;
-  const year = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4);
+  const year = chinaDate(now).slice(0, 4);
   return `${m[1] === year ? '' : `${m[1]}年`}${Number(m[2])}月${Number(m[3])}日`;
 }
 
 /** The chat-list preview of a card about one item: what it wants from the reader, then the item. */
 export const summaryOf = (ask: string, item: Item, max = 40) => `${ask}：${item.number} ${inline(item.title, max)}`;
 
-/** '请在 12月31日 前办结' while open and on time, '已逾期，请尽快办结' when late. */
-export function finishAsk(item: Item, c: CardContext): string {
-  return statusOf(item, c).overdue ? '已逾期，请尽快办结' : `请在 ${shortDate(item.deadline, c.now)} 前办结`;
+/**
+ * '请在 12月31日 前办结' while open and on time, '已逾期，请尽快办结' when late. `status`, here and below: the
+ * item's statusOf when the builder has it already (one card asks three or four times).
+ */
+export function finishAsk(item: Item, c: CardContext, status = statusOf(item, c)): string {
+  return status.overdue ? '已逾期，请尽快办结' : `请在 ${shortDate(item.deadline, c.now)} 前办结`;
 }
 
 /** 待审核 says whose sign-off is awaited; other states are their plain label. */
@@ -51,8 +67,8 @@ export function stateLabel(item: Item): string {
 }
 
 /** Header colour: red when overdue, orange for 挂牌督办, blue otherwise. */
-export function headerColor(item: Item, c: CardContext): string {
-  if (statusOf(item, c).overdue) return 'red';
+export function headerColor(item: Item, c: CardContext, status = statusOf(item, c)): string {
+  if (status.overdue) return 'red';
   return item.flagged ? 'orange' : 'blue';
 }
 
@@ -65,8 +81,7 @@ export function tagsOf(item: Item): { label: string; color: string }[] {
 }
 
 /** The deadline and its light, for the line '完成时限：… 🟢 剩余 N 个工作日'. */
-export function deadlineView(item: Item, c: CardContext) {
-  const status = statusOf(item, c);
+export function deadlineView(item: Item, c: CardContext, status = statusOf(item, c)) {
   return {
     deadline: formatDate(item.deadline),
     deadlineExtra:
@@ -86,7 +101,7 @@ export function deadlineView(item: Item, c: CardContext) {
  * into an object whose shape is made afresh each time (4-7 µs a card, and garbage), where assigning onto the fresh
  * object follows the shapes V8 already knows (0.1 µs).
  */
-export function itemFacts(item: Item, c: CardContext, k = 1) {
+export function itemFacts(item: Item, c: CardContext, k = 1, status: DeadlineStatus = statusOf(item, c)) {
   const b = budget(k);
   const sources = item.sources.map((s) => {
     const notes = [inline(s.ref, b.ref), s.mergedFrom ? `由 ${s.mergedFrom} 并入` : ''].filter(Boolean);
@@ -100,7 +115,7 @@ export function itemFacts(item: Item, c: CardContext, k = 1) {
     headerTitle: inline(item.title, b.headerTitle),
     title: inline(item.title, b.title),
     subtitle: `${item.number} · ${stateLabel(item)}`,
-    color: headerColor(item, c),
+    color: headerColor(item, c, status),
     tags: tagsOf(item),
     stateLabel: stateLabel(item),
     requirements: clip(item.requirements, b.requirements),
@@ -122,5 +137,5 @@ export function itemFacts(item: Item, c: CardContext, k = 1) {
           reason: inline(pending.reason, b.line),
         }
       : null,
-  }, deadlineView(item, c));
+  }, deadlineView(item, c, status));
 }

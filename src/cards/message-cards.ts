@@ -1,4 +1,5 @@
 /** Cards not about one item: lists, errors and help. */
+import type { DeadlineStatus } from '../domain/deadline';
 import type { Item } from '../domain/item';
 import { STATE_LABELS } from '../domain/item';
 import { LIGHT_COLOR, LIGHT_EMOJI, clip, deadlineText, fitCard, formatDate, statusOf } from './format';
@@ -31,12 +32,15 @@ export interface ListPaging {
  */
 export function listCard(title: string, items: Item[], c: CardContext, hidden = 0, paging?: ListPaging): Card {
   const shown = paging ? items : items.slice(0, LIST_ROWS);
-  const statuses = shown.map((i) => statusOf(i, c));
+  let statuses: DeadlineStatus[];
   let subtitle: string;
   if (paging) {
+    statuses = shown.map((i) => statusOf(i, c));
     subtitle = paging.pages > 1 ? `第 ${paging.page}/${paging.pages} 页 · 共 ${paging.total} 项` : `共 ${paging.total} 项`;
   } else {
+    // The header counts every item's light; the shown rows are the first items, so theirs are not asked again.
     const all = items.map((i) => statusOf(i, c));
+    statuses = all.slice(0, shown.length);
     const overdue = all.filter((s) => s.light === 'red').length;
     const soon = all.filter((s) => s.light === 'yellow').length;
     subtitle = [`共 ${items.length} 项`, overdue ? `逾期 ${overdue} 项` : '', soon ? `临期 ${soon} 项` : ''].filter(Boolean).join(' · ');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaDate, civilFromDays, createWorkCalendar, isoDateOfUtc } from '../../src/domain/calendar';
 import { clip, formatDate, formatTime } from '../../src/cards/format';
 import { listCard, slipCard, textOf } from '../../src/cards/cards';
+import { BUDGET, budget } from '../../src/cards/item-view';
 import { ctx, item } from './item-fixture';
 
 const DAY_MS = 86_400_000;
@@ -111,5 +112,21 @@ describe('cards drawn again for a later moment or another calendar', () => {
     const withHoliday = textOf(listCard('待办', items, ctx({ calendar: createWorkCalendar({ holidays: ['2026-11-25'] }) })));
     expect(plain).toContain('剩余 4 个工作日');
     expect(withHoliday).toContain('剩余 3 个工作日');
+  });
+});
+
+describe('budget', () => {
+  it('scales every length by k, whichever k was asked before', () => {
+    for (const k of [1, 0.5, 0.25, 0.12, 1, 0.3, 0.5, 2, 0]) {
+      for (const [key, base] of Object.entries(BUDGET)) expect(budget(k)[key as keyof typeof BUDGET], `${key} ${k}`).toBe(Math.max(10, Math.floor(base * k)));
+    }
+  });
+
+  it('hands out tables no caller can change for the next', () => {
+    expect(Object.isFrozen(budget(1))).toBe(true);
+    expect(() => {
+      (budget(1) as { title: number }).title = 5;
+    }).toThrow(TypeError);
+    expect(budget(1).title).toBe(200);
   });
 });
