@@ -66,6 +66,8 @@ describe('date shortcuts', () => {
   it('formatTime writes every instant as before, odd inputs included', () => {
     const isos = instants.filter((t) => Math.abs(t) <= 8.64e15).map((t) => new Date(t).toISOString());
     isos.push('', 'x', '2026-11-20', '2026-11-20T10:15', '2026-11-20T10:15:00+08:00', 'Fri, 20 Nov 2026 02:15:00 GMT', '+275760-09-13T00:00:00.000Z', '0999-12-31T16:00:00.000Z', '9999-12-31T15:59:59.999Z', '9999-12-31T16:00:00.000Z');
+    // Written like toISOString but not all of them instants: out-of-range fields, leap days, the ends of months.
+    isos.push('2026-02-29T10:00:00.000Z', '2028-02-29T16:00:00.000Z', '2100-02-28T16:00:00.000Z', '2000-02-29T15:59:59.999Z', '2026-13-01T00:00:00.000Z', '2026-00-10T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-11-20T24:00:00.000Z', '2026-11-20T23:60:00.000Z', '2026-11-20T23:59:60.000Z', '2026-11-20T10:15:00.000z', '2026-11-20 10:15:00.000Z', '2026-11-20T10:15:00.000+', '2026-12-31T16:00:00.000Z', '1000-01-01T00:00:00.000Z', '0999-12-31T15:59:59.999Z', '2026-11-2OT10:15:00.000Z');
     const diffs = isos.filter((s) => JSON.stringify(outcome(() => formatTime(s))) !== JSON.stringify(outcome(() => reference.formatTime(s))));
     expect(diffs).toEqual([]);
     expect(formatTime('2026-11-20T02:15:00.000Z')).toBe('2026年11月20日 10:15');
