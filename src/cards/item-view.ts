@@ -34,9 +34,14 @@ export function budget(k: number): Budget {
   return b;
 }
 
+/** Whitespace that collapsing would change: any but a single space (a run of two, a newline, a tab, U+3000). */
+const COLLAPSIBLE = /[^\S ]| \s/;
+
 /** One line of text: whitespace (newlines included) collapsed, then clipped. */
 export function inline(text: string | null | undefined, max: number): string {
-  return clip((text ?? '').replace(/\s+/g, ' '), max);
+  const t = text ?? '';
+  // Most names and titles have nothing to collapse: a test is half the cost of a replace that rebuilds them.
+  return clip(COLLAPSIBLE.test(t) ? t.replace(/\s+/g, ' ') : t, max);
 }
 
 /** 2026-12-31 → 12月31日 (the year too when it is not the year of `now`): short enough for a chat-list preview. */

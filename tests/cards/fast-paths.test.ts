@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { chinaDate, civilFromDays, createWorkCalendar, isoDateOfUtc } from '../../src/domain/calendar';
 import { clip, formatDate, formatTime } from '../../src/cards/format';
 import { listCard, slipCard, textOf } from '../../src/cards/cards';
-import { BUDGET, budget } from '../../src/cards/item-view';
+import { BUDGET, budget, inline } from '../../src/cards/item-view';
 import { ctx, item } from './item-fixture';
 
 const DAY_MS = 86_400_000;
@@ -114,6 +114,14 @@ describe('cards drawn again for a later moment or another calendar', () => {
     const withHoliday = textOf(listCard('待办', items, ctx({ calendar: createWorkCalendar({ holidays: ['2026-11-25'] }) })));
     expect(plain).toContain('剩余 4 个工作日');
     expect(withHoliday).toContain('剩余 3 个工作日');
+  });
+});
+
+describe('inline', () => {
+  it('collapses whitespace as before', () => {
+    const ref = (t: string | null | undefined, max: number) => reference.clip((t ?? '').replace(/\s+/g, ' '), max);
+    const texts = ['', ' ', '  ', 'a b', 'a  b', 'a\nb', 'a \n b', '\ta', 'a\t', '全角　空格', '第 1 次进展', ' 两端 ', 'a\u00a0b', 'a\u2028b', 'a \u00a0b', '\r\n', null, undefined];
+    for (const t of texts) for (const max of [1, 3, 100]) expect(inline(t, max), JSON.stringify(t)).toBe(ref(t, max));
   });
 });
 
