@@ -66,8 +66,10 @@ function bundled(name: string): string | null {
 export function forkTarget(kind: 'fastify' | 'sdk', name: string): Promise<Target> {
   const args = [kind, ENCRYPT_KEY, VERIFICATION_TOKEN];
   const file = bundled('bench-targets');
+  // The references run as our server does (the start script's environment and heap flags): the same footing.
+  const start = serverStart();
   const child = file
-    ? fork(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: ['--max-old-space-size=128', '--max-semi-space-size=2'] })
+    ? fork(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: start.nodeArgs, env: { ...process.env, ...start.env } })
     : fork(fileURLToPath(new URL('./bench-targets.ts', import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`bench target ${kind} exited (${code}) before it was ready`)));

@@ -87,7 +87,7 @@ export function buildServer(root = ROOT): Build {
   const r = spawnSync(process.execPath, ['scripts/build.mjs', 'main', `--outdir=${out}`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
   return {
-    command: [process.execPath, '--max-old-space-size=128', '--max-semi-space-size=2', join(out, 'main.mjs')],
+    command: [process.execPath, '--max-old-space-size=128', '--max-semi-space-size=3', join(out, 'main.mjs')],
     root,
     remove: () => rmSync(out, { recursive: true, force: true }),
   };
