@@ -68,6 +68,17 @@ const correctness: string[] = [];
 const say = (s = '') => console.log(s);
 const elapsed = () => `${((performance.now() - startedAt) / 1000).toFixed(1)} s`;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+/** Removes the work folder and exits: 1 if a correctness check failed (listed), else 0. */
+function finish(): never {
+  rmSync(dir, { recursive: true, force: true });
+  if (correctness.length) {
+    say();
+    say('CORRECTNESS FAILURES:');
+    for (const c of correctness) say(`  - ${c}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
 const baselineRss = process.memoryUsage.rss();
 
 const STATS_RESULT = '[stats-result] ';
@@ -121,13 +132,7 @@ const http = SWEEP_ONLY ? { rows: [] as string[][] } : await requestPaths({
 say();
 if (process.env.BENCH_ONLY === 'http') {
   say(table([['measure', 'result', 'target', 'verdict'], ...http.rows]));
-  rmSync(dir, { recursive: true, force: true });
-  if (correctness.length) {
-    say('CORRECTNESS FAILURES:');
-    for (const c of correctness) say(`  - ${c}`);
-    process.exit(1);
-  }
-  process.exit(0);
+  finish();
 }
 
 // ─── 1. seed ────────────────────────────────────────────────────────────────
@@ -286,13 +291,7 @@ say(`[sweep] ratio (median over runs): daily sweep / scan = ${ratio.toFixed(2)}�
 say();
 if (SWEEP_ONLY) {
   say(`[memory] peak RSS ${mb(mem.peak())} (kernel high-water mark ${mb(MemoryMonitor.hwm())}); total ${elapsed()}; load average at the end ${load()}`);
-  rmSync(dir, { recursive: true, force: true });
-  if (correctness.length) {
-    say('CORRECTNESS FAILURES:');
-    for (const c of correctness) say(`  - ${c}`);
-    process.exit(1);
-  }
-  process.exit(0);
+  finish();
 }
 
 // ─── 4. outbox throughput against the fake Feishu ───────────────────────────
@@ -459,11 +458,4 @@ say(table([
 ]));
 say();
 say(`total bench time ${elapsed()}; load average at the end ${load()} (${availableParallelism()} CPUs)`);
-rmSync(dir, { recursive: true, force: true });
-if (correctness.length) {
-  say();
-  say('CORRECTNESS FAILURES:');
-  for (const c of correctness) say(`  - ${c}`);
-  process.exit(1);
-}
-process.exit(0);
+finish();

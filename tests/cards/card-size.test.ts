@@ -6,19 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_BYTES_TARGET, cardSize, cardSizeBound, fitCard } from '../../src/cards/format';
 import type { Card } from '../../src/cards/types';
+import { prng } from '../support/prng';
 
 const realBytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v) ?? 'null', 'utf8');
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = prng;
 
 // The characters whose JSON is longest per UTF-16 unit, and ordinary ones.
 const UNITS = ['a', '"', '\\', '\n', '\u0001', '\u001f', '\u007f', 'é', '教', '\uffff', '🟢', '\ud800', '\udfff', '\u2028'];

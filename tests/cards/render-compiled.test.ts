@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TemplateError, escapeMarkdown, render } from '../../src/cards/render';
 import { interpret, legacyEscapeMarkdown } from './legacy-render';
+import { prng } from '../support/prng';
 
 const CARDS_DIR = join(__dirname, '../../cards');
 const TEMPLATES: [string, unknown][] = readdirSync(CARDS_DIR)
@@ -17,16 +18,9 @@ const TEMPLATES: [string, unknown][] = readdirSync(CARDS_DIR)
   .sort()
   .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(CARDS_DIR, f), 'utf8'))]);
 
-/** mulberry32: small, seeded, good enough to spread cases. */
+/** Seeded (tests/support/prng.ts), with the picks the generators use. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
