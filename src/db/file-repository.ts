@@ -24,13 +24,17 @@ export function insertFile(tx: DbOrTx, row: NewFileRow): { file: FileRow; create
 
 export const fileById = (db: DbOrTx, id: number): FileRow | null => db.select().from(files).where(eq(files.id, id)).get() ?? null;
 
-/** An item's files, oldest first; of one kind when given. */
-export function filesOfItem(db: DbOrTx, itemId: number, kind?: string): FileRow[] {
-  // Read for every item detail: prepared once per connection, with and without the kind.
-  if (kind)
-    return prepared(db, 'file-repository.filesOfItemKind', (d) =>
-      d.select().from(files).where(and(eq(files.itemId, sql.placeholder('itemId')), eq(files.kind, sql.placeholder('kind')))).orderBy(asc(files.id)).prepare(),
-    ).all({ itemId, kind });
+/**
+ * An item's files, oldest first; only its evidence when asked. The kind is written into the SQL, not bound: a
+ * bound value compared with the column of a partial index's condition (files_item_evidence: kind = 'evidence')
+ * makes SQLite prepare the statement again at every run, to see whether the index applies — 10 µs a run instead
+ * of 1.4, on every 查看 and review card.
+ */
+export function filesOfItem(db: DbOrTx, itemId: number, kind?: 'evidence'): FileRow[] {
+  if (kind === 'evidence')
+    return prepared(db, 'file-repository.evidenceOfItem', (d) =>
+      d.select().from(files).where(and(eq(files.itemId, sql.placeholder('itemId')), sql`${files.kind} = 'evidence'`)).orderBy(asc(files.id)).prepare(),
+    ).all({ itemId });
   return prepared(db, 'file-repository.filesOfItem', (d) =>
     d.select().from(files).where(eq(files.itemId, sql.placeholder('itemId'))).orderBy(asc(files.id)).prepare(),
   ).all({ itemId });
