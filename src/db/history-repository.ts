@@ -78,13 +78,13 @@ export function insertProgress(
   tx: DbOrTx,
   r: { itemId: number; unitId: string | null; authorId: string; text: string; channel: Channel; createdAt: string },
 ) {
-  return prepared(tx, 'history-repository.insertProgress', (d) =>
+  // Nothing reads the row back: no RETURNING (it was mapped into an object on every report for nobody).
+  prepared(tx, 'history-repository.insertProgress', (d) =>
     d
       .insert(progressReports)
       .values({ itemId: p('itemId'), unitId: p('unitId'), authorId: p('authorId'), text: p('text'), channel: p('channel'), createdAt: p('createdAt') })
-      .returning()
       .prepare(),
-  ).get({ itemId: r.itemId, unitId: r.unitId, authorId: r.authorId, text: r.text, channel: r.channel, createdAt: r.createdAt });
+  ).run({ itemId: r.itemId, unitId: r.unitId, authorId: r.authorId, text: r.text, channel: r.channel, createdAt: r.createdAt });
 }
 
 export function insertExtension(

@@ -7,7 +7,7 @@ import { formatItemNumber } from '../domain/item-number';
 import type { NewItem } from '../domain/registration';
 import type { DbOrTx } from './client';
 import { type ConfidentialRow, confidentialSnapshot } from './confidential-cache';
-import { prepared } from './prepared';
+import { prepared, statement } from './prepared';
 import { extensions, items, numberSequences } from './schema';
 
 type Row = typeof items.$inferSelect;
@@ -27,17 +27,12 @@ function toItem(row: Row, pending: PendingExtension | null): Item {
 function pendingFor(db: DbOrTx, itemIds: number[]): Map<number, PendingExtension> {
   const map = new Map<number, PendingExtension>();
   if (itemIds.length === 0) return map;
-  // One item (every request reads one): a statement prepared once; a list: built for its ids.
-  const rows =
-    itemIds.length === 1
-      ? prepared(db, 'item-repository.pendingOne', (d) =>
-          d.select().from(extensions).where(and(eq(extensions.itemId, sql.placeholder('id')), eq(extensions.status, 'pending'))).prepare(),
-        ).all({ id: itemIds[0] })
-      : db
-          .select()
-          .from(extensions)
-          .where(and(inArray(extensions.itemId, itemIds), eq(extensions.status, 'pending')))
-          .all();
+  // A list, built for its ids (one item is read by pendingOf).
+  const rows = db
+    .select()
+    .from(extensions)
+    .where(and(inArray(extensions.itemId, itemIds), eq(extensions.status, 'pending')))
+    .all();
   for (const r of rows) {
     map.set(r.itemId, { id: r.id, requestedBy: r.requestedBy, reason: r.reason, proposedDeadline: r.proposedDeadline });
   }
@@ -45,11 +40,21 @@ function pendingFor(db: DbOrTx, itemIds: number[]): Map<number, PendingExtension
 }
 
 export function hydrate(db: DbOrTx, rows: Row[]): Item[] {
+  // One item (every request reads one): its pending extension looked up directly, without the map.
+  if (rows.length === 1) return [toItem(rows[0]!, pendingOf(db, rows[0]!.id))];
   const pending = pendingFor(
     db,
     rows.map((r) => r.id),
   );
   return rows.map((r) => toItem(r, pending.get(r.id) ?? null));
+}
+
+/** An item's pending extension request (there is at most one; were there more, the newest, as the list reads them). */
+function pendingOf(db: DbOrTx, itemId: number): PendingExtension | null {
+  const r = statement(db, "SELECT id, requested_by, reason, proposed_deadline FROM extensions WHERE item_id = ? AND status = 'pending' ORDER BY id DESC LIMIT 1").get(itemId) as
+    | { id: number; requested_by: string; reason: string; proposed_deadline: string }
+    | undefined;
+  return r ? { id: r.id, requestedBy: r.requested_by, reason: r.reason, proposedDeadline: r.proposed_deadline } : null;
 }
 
 /**
