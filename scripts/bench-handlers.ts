@@ -5,42 +5,16 @@
  * event per round. With `--cpu-prof` (node's flag, e.g. `node --cpu-prof --import tsx scripts/bench-handlers.ts`)
  * the profile shows the handler alone, without the HTTP and crypto around it. Not part of `npm run bench`.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import * as lark from '@larksuiteoapi/node-sdk';
-import { compose } from '../src/compose';
-import { openDatabase } from '../src/db/client';
-import { createWorkCalendar } from '../src/domain/calendar';
-import { chinaDate } from '../src/domain/dates';
+import { progressCallbacks, viewMessages, ENCRYPT_KEY } from './bench-http';
+import { composeInProcess, seededDatabase } from './bench-inprocess';
 import { createLogger } from '../src/logger';
-import { DEFAULT_SCHEDULE } from '../src/scheduler/schedule-config';
-import { importOrg } from '../src/services/import-org';
-import { startFakeFeishu } from '../tests/support/fake-feishu';
-import { ENCRYPT_KEY, VERIFICATION_TOKEN, progressCallbacks, viewMessages } from './bench-http';
-import { benchOrg, seedItems } from './bench-lib';
 import { decryptPayload } from '../src/feishu/verify';
 
 const what = process.argv[2] === 'message' ? 'message' : 'card';
 const rounds = Number(process.argv[3] ?? 5);
-const dir = mkdtempSync(join(tmpdir(), 'duban-handlers-'));
-const db = openDatabase(join(dir, 'h.db'));
-const bo = benchOrg();
-importOrg(db, bo.org, 'bench', new Date('2026-01-05T00:00:00Z'));
-seedItems(db, bo, { count: 20_000, today: chinaDate(new Date()), seed: 11 });
-const pool = (db.$client.prepare(`SELECT id, lead_unit_id AS unit, version AS v, number FROM items WHERE state = 'in_progress' AND confidential = 0 ORDER BY id`).all() as Array<{
-  id: number; unit: string; v: number; number: string;
-}>).map((r) => ({ id: r.id, head: `ou_bench_head_${r.unit}`, v: r.v, number: r.number }));
-const fake = await startFakeFeishu();
-const bot = await compose(
-  {
-    port: 0, host: '127.0.0.1', databasePath: join(dir, 'h.db'), orgFile: null, calendarFile: null, scheduleFile: null, logLevel: 'silent',
-    feishu: { appId: fake.appId, appSecret: fake.appSecret, encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, domain: fake.url, mode: 'webhook' },
-  },
-  { db, calendar: createWorkCalendar(), schedule: { ...DEFAULT_SCHEDULE, quietHours: null } },
-  createLogger('silent'),
-  { larkCache: new lark.DefaultCache() },
-);
+const seeded = seededDatabase('handlers', 20_000);
+const { db, pool } = seeded;
+const { fake, bot } = await composeInProcess(seeded);
 await bot.worker.stop(); // the handlers, not the sending
 const make = what === 'card' ? progressCallbacks(pool) : viewMessages(pool);
 const log = createLogger('silent');

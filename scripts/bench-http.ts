@@ -26,7 +26,7 @@ import { chinaDate } from '../src/domain/dates';
 import { importOrg } from '../src/services/import-org';
 import { periodsEndedBetween } from '../src/scheduler/stats-reports';
 import { cardActionEvent, messageEvent, signedRequest } from '../tests/support/feishu-signer';
-import { type BenchOrg, type ForkedFake, median, seedItems } from './bench-lib';
+import { type BenchOrg, type ForkedFake, type PoolItem, claimedPool, median, seedItems } from './bench-lib';
 
 export const ENCRYPT_KEY = 'bench-encrypt-key-0123456789abcdef';
 export const VERIFICATION_TOKEN = 'bench-verification-token';
@@ -70,7 +70,7 @@ export function forkTarget(kind: 'fastify' | 'sdk', name: string): Promise<Targe
   const start = serverStart();
   const child = file
     ? fork(file, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: start.nodeArgs, env: { ...process.env, ...start.env } })
-    : fork(fileURLToPath(new URL('./bench-targets.ts', import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    : fork(fileURLToPath(new URL('./bench-targets.ts', import.meta.url)), args, { execArgv: ['--import', 'tsx', ...start.nodeArgs], env: { ...process.env, ...start.env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((ok, fail) => {
     child.once('exit', (code) => fail(new Error(`bench target ${kind} exited (${code}) before it was ready`)));
     child.once('message', (m: { ready?: { port: number } }) => {
@@ -98,7 +98,7 @@ export interface Server extends Target {
   child: ChildProcess;
   output(): string;
   /** Open claimed items: id, the head of its lead unit (who may report progress on it), its version and number. */
-  pool: Array<{ id: number; head: string; v: number; number: string }>;
+  pool: PoolItem[];
 }
 
 /** `NAME=value` → [NAME, value]. */
@@ -137,9 +137,7 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
   const db = openDatabase(dbPath);
   importOrg(db, bo.org, 'bench', new Date('2026-01-05T00:00:00Z'));
   seedItems(db, bo, { count: items, today: chinaDate(new Date()), seed: 11 });
-  const pool = (db.$client
-    .prepare(`SELECT id, lead_unit_id AS unit, version AS v, number FROM items WHERE state = 'in_progress' AND confidential = 0 ORDER BY id`)
-    .all() as Array<{ id: number; unit: string; v: number; number: string }>).map((r) => ({ id: r.id, head: `ou_bench_head_${r.unit}`, v: r.v, number: r.number }));
+  const pool = claimedPool(db);
   // A running installation has sent the statistics reports of the periods already ended; without these rows the
   // start's catch-up writes one workbook per ended period for every seeded item, which is not what is measured here
   // (BENCH_STATS_CATCH_UP=1 keeps it: since the workbook is streamed it fits the 128 MB heap at 20,000 items, and

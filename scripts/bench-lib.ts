@@ -16,6 +16,19 @@ import { prng } from '../tests/support/prng';
 
 export { prng };
 
+// ─── the benchmark's events act on ──────────────────────────────────────────
+
+/** An open, claimed item as the request benchmarks use it: who may report progress on it (its lead unit's head). */
+export interface PoolItem { id: number; head: string; v: number; number: string }
+
+/** The open claimed items of a seeded file, oldest first (confidential ones aside). */
+export function claimedPool(db: Db): PoolItem[] {
+  const rows = db.$client
+    .prepare(`SELECT id, lead_unit_id AS unit, version AS v, number FROM items WHERE state = 'in_progress' AND confidential = 0 ORDER BY id`)
+    .all() as Array<{ id: number; unit: string; v: number; number: string }>;
+  return rows.map((r) => ({ id: r.id, head: `ou_bench_head_${r.unit}`, v: r.v, number: r.number }));
+}
+
 // ─── statistics and formatting ──────────────────────────────────────────────
 
 export function median(xs: number[]): number {

@@ -4,30 +4,12 @@
  * message through the signed webhook, and lists every statement prepared and every statement executed while each
  * was handled. Not part of `npm run bench`; for keeping the request paths cheap.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import * as lark from '@larksuiteoapi/node-sdk';
-import { compose } from '../src/compose';
-import { openDatabase } from '../src/db/client';
-import { createWorkCalendar } from '../src/domain/calendar';
-import { chinaDate } from '../src/domain/dates';
-import { createLogger } from '../src/logger';
-import { DEFAULT_SCHEDULE } from '../src/scheduler/schedule-config';
-import { importOrg } from '../src/services/import-org';
-import { startFakeFeishu } from '../tests/support/fake-feishu';
-import { ENCRYPT_KEY, VERIFICATION_TOKEN, progressCallbacks, viewMessages } from './bench-http';
-import { benchOrg, seedItems } from './bench-lib';
+import { progressCallbacks, viewMessages } from './bench-http';
+import { composeInProcess, seededDatabase } from './bench-inprocess';
 
-const dir = mkdtempSync(join(tmpdir(), 'duban-queries-'));
-const db = openDatabase(join(dir, 'q.db'));
-const bo = benchOrg();
-importOrg(db, bo.org, 'bench', new Date('2026-01-05T00:00:00Z'));
-seedItems(db, bo, { count: 2000, today: chinaDate(new Date()), seed: 11 });
-const pool = (db.$client.prepare(`SELECT id, lead_unit_id AS unit, version AS v, number FROM items WHERE state = 'in_progress' ORDER BY id LIMIT 50`).all() as Array<{
-  id: number; unit: string; v: number; number: string;
-}>).map((r) => ({ id: r.id, head: `ou_bench_head_${r.unit}`, v: r.v, number: r.number }));
+const seeded = seededDatabase('queries', 2000);
+const { db, pool } = seeded;
 
 let log: string[] | null = null;
 const proto = Database.prototype as unknown as { prepare(sql: string): unknown };
@@ -44,19 +26,7 @@ proto.prepare = function (this: Database.Database, sql: string) {
   }
   return stmt;
 };
-const pragma = (Database.prototype as unknown as { exec: (s: string) => unknown }).exec;
-void pragma;
-
-const fake = await startFakeFeishu();
-const bot = await compose(
-  {
-    port: 0, host: '127.0.0.1', databasePath: join(dir, 'q.db'), orgFile: null, calendarFile: null, scheduleFile: null, logLevel: 'silent',
-    feishu: { appId: fake.appId, appSecret: fake.appSecret, encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, domain: fake.url, mode: 'webhook' },
-  },
-  { db, calendar: createWorkCalendar(), schedule: { ...DEFAULT_SCHEDULE, quietHours: null } },
-  createLogger('silent'),
-  { larkCache: new lark.DefaultCache() },
-);
+const { fake, bot } = await composeInProcess(seeded);
 const card = progressCallbacks(pool);
 const msg = viewMessages(pool);
 const send = async (r: { path: string; headers: Record<string, string>; body: string }) =>
