@@ -109,47 +109,8 @@ const DAY_MS = 86_400_000;
 const FOUR_DIGIT_YEARS = [Date.UTC(1000, 0, 1) - 8 * HOUR_MS, Date.UTC(10_000, 0, 1) - 8 * HOUR_MS] as const;
 const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 
-const daysInMonth = (year: number, month: number) =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-
-/**
- * Beijing time of an instant written as toISOString writes it, 'YYYY-MM-DDTHH:MM:SS.sssZ' (every time the
- * database holds), read off its characters: no Date.parse (180 ns) and no days-to-civil. Anything else, a field
- * out of its range or a year the Date would write otherwise, is undefined and goes the general way.
- */
-function beijingOfCanonical(iso: string): string | undefined {
-  if (iso.length !== 24 || iso.charCodeAt(23) !== 90 /* Z */) return undefined;
-  for (let i = 0; i < 23; i++) {
-    const c = iso.charCodeAt(i);
-    const sep = i === 4 || i === 7 ? 45 /* - */ : i === 10 ? 84 /* T */ : i === 13 || i === 16 ? 58 /* : */ : i === 19 ? 46 /* . */ : 0;
-    if (sep ? c !== sep : c < 48 || c > 57) return undefined;
-  }
-  let year = twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
-  let month = twoDigits(iso, 5);
-  let day = twoDigits(iso, 8);
-  const hour = twoDigits(iso, 11);
-  const minute = twoDigits(iso, 14);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || twoDigits(iso, 17) > 59) {
-    return undefined;
-  }
-  let h = hour + 8;
-  if (h >= 24) {
-    h -= 24;
-    if (++day > daysInMonth(year, month)) {
-      day = 1;
-      if (++month > 12) {
-        month = 1;
-        year++;
-      }
-    }
-  }
-  return year > 9999 ? undefined : `${year}年${month}月${day}日 ${pad2(h)}:${pad2(minute)}`;
-}
-
 /** An instant (ISO string) as Beijing time: 2026年11月20日 10:15. */
 export function formatTime(iso: string): string {
-  const canonical = beijingOfCanonical(iso);
-  if (canonical !== undefined) return canonical;
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   if (t >= FOUR_DIGIT_YEARS[0] && t < FOUR_DIGIT_YEARS[1]) {
