@@ -5,7 +5,7 @@ import { canView } from '../domain/permissions';
 import type { DbOrTx } from '../db/client';
 import { confidentialItems, confidentialMarks } from '../db/item-repository';
 import { loadActor } from '../db/org-repository';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 
 /** The chat a command came from, and who typed it: every answer to it goes through `answer`. */
 export interface Conversation {

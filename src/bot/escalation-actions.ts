@@ -10,7 +10,7 @@ import type { Card } from '../cards/types';
 import { DubanError, ErrorCode } from '../domain/errors';
 import type { Item } from '../domain/item';
 import { findItem } from '../db/item-repository';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import { DEFAULT_SCHEDULE } from '../scheduler/schedule-config';
 import { type EscalationSettings, issueEscalation, namesFor, prepareEscalation } from '../services/escalations';
 import type { BotDeps } from './deps';

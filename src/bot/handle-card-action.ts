@@ -26,7 +26,7 @@ import { latestCompletion, latestExtension } from '../db/history-repository';
 import { confidentialMarks, findItem } from '../db/item-repository';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
-import { enqueue, findSentMessage, personAddress } from '../messenger/outbox';
+import { enqueue, findSentMessage, personAddress } from '../messenger/outbox-queue';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
 import { getItemDetail } from '../services/item-queries';
 import { openAttachWindow } from '../db/inbound-file-repository';

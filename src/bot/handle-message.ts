@@ -9,7 +9,7 @@ import { assertAllowed } from '../domain/transitions';
 import { isStranger } from '../domain/actor';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
-import { findSentMessage } from '../messenger/outbox';
+import { findSentMessage } from '../messenger/outbox-queue';
 import { handleFileMessage } from './handle-file-message';
 import { archiveAnswer } from './archive-answer';
 import { archiveYear } from '../services/archive';

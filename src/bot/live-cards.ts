@@ -46,7 +46,7 @@ import { listCompletions, listExtensions, listHistory } from '../db/history-repo
 import { loadActor } from '../db/org-repository';
 import { filesOfItem } from '../db/file-repository';
 import { chases, outbox } from '../db/schema';
-import { type OutboxRow, enqueue } from '../messenger/outbox';
+import { type OutboxRow, enqueue } from '../messenger/outbox-queue';
 import { cardContext } from './card-context';
 
 const DAY_MS = 86_400_000;

@@ -8,7 +8,7 @@ import { type Item, STATE_LABELS } from '../domain/item';
 import { nextAllowedMoment } from '../domain/quiet-hours';
 import { findItem, hydrate } from '../db/item-repository';
 import { items } from '../db/schema';
-import type { OutboxRow } from '../messenger/outbox';
+import type { OutboxRow } from '../messenger/outbox-queue';
 import type { ScheduleConfig } from './schedule-config';
 
 /** What the sweep records for a chase card about one item; the card itself is drawn when the message is sent. */

@@ -13,7 +13,7 @@ import {
   recordedChases,
   sweepRows,
 } from '../db/sweep-repository';
-import { bulkEnqueuer, personAddress } from '../messenger/outbox';
+import { bulkEnqueuer, personAddress } from '../messenger/outbox-queue';
 import { planEscalationProposals } from './escalation-proposals';
 import type { WorkCalendar } from '../domain/calendar';
 import type { ScheduleConfig } from './schedule-config';

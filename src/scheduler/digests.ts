@@ -9,7 +9,7 @@ import { confidentialMarks, hydrate, listItems } from '../db/item-repository';
 import { listUnits, peopleWithRole } from '../db/org-repository';
 import { items } from '../db/schema';
 import { cardContext } from '../bot/card-context';
-import { chatAddress, enqueue, personAddress } from '../messenger/outbox';
+import { chatAddress, enqueue, personAddress } from '../messenger/outbox-queue';
 import { and, inArray, sql } from 'drizzle-orm';
 import type { ScheduleConfig } from './schedule-config';
 

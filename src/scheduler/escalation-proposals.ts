@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { findItem } from '../db/item-repository';
 import { peopleWithRole } from '../db/org-repository';
 import { chases } from '../db/schema';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import { namesFor } from '../services/escalations';
 
 /**

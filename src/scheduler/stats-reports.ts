@@ -18,7 +18,7 @@ import type { Db } from '../db/client';
 import { peopleWithRole } from '../db/org-repository';
 import { XLSX_MIME } from '../documents/stats-workbook';
 import { storeFile } from '../files/file-store';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import { type StatsReport, loadStats } from '../services/statistics';
 import type { ScheduleConfig } from './schedule-config';
 import { REPORT_READER, type StatsReportOutputs, defaultStatsOutputs } from './stats-report-outputs';

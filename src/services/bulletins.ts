@@ -35,7 +35,7 @@ import { noticeCard } from '../cards/message-cards';
 import { bulletinDocx } from '../documents/bulletin-docx';
 import { FEISHU_UPLOAD_MAX_BYTES, storeFile } from '../files/file-store';
 import type { Logger } from '../logger';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../scheduler/schedule-config';
 import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
 import { formatRate } from '../domain/statistics';

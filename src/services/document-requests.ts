@@ -15,7 +15,7 @@ import { TEMPLATE_FILE_NAME, templateXlsx } from '../documents/import-template';
 import { XLSX_MIME } from '../documents/ledger-xlsx';
 import { storeFile } from '../files/file-store';
 import type { Logger } from '../logger';
-import { type Envelope, enqueue, personAddress } from '../messenger/outbox';
+import { type Envelope, enqueue, personAddress } from '../messenger/outbox-queue';
 import type { ServiceContext } from './context';
 import { LEDGER_MAX_ITEMS, type LedgerFilter, ledgerBytes, ledgerFileName, ledgerFor } from './export-ledger';
 import { templateOptions } from './import-items';

@@ -33,7 +33,7 @@ import { referralDocx, referralFileName } from '../documents/referral-docx';
 import { storeFile } from '../files/file-store';
 import type { Logger } from '../logger';
 import type { CalendarPort } from '../messenger/feishu-calendar';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import { type EscalationSettings, escalationRecipients, namesFor, noticeOf, notBeforeOf } from './escalations';
 import { BackgroundWriter } from './background-writer';
 

@@ -34,7 +34,7 @@ import { cardContext } from '../bot/card-context';
 import { type Channel, insertAudit } from '../db/history-repository';
 import { findItem } from '../db/item-repository';
 import { findUnit, listPeople, loadActor, peopleWithRole, personNamer } from '../db/org-repository';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import type { WorkCalendar } from '../domain/calendar';
 import { type QuietHours, quietNotBefore } from '../domain/quiet-hours';
 import type { ServiceContext } from './context';

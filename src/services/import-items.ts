@@ -44,7 +44,7 @@ import {
 import { XLSX_MIME } from '../documents/ledger-xlsx';
 import { WorkbookRefused, cellText, loadWorkbook } from '../documents/read-xlsx';
 import { storeFile } from '../files/file-store';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import type { ServiceContext } from './context';
 import { applyCommand } from './apply-command';
 

@@ -16,7 +16,7 @@ import { pendingStatsExports } from '../db/stats-repository';
 import { XLSX_MIME, statsFileName, statsWorkbook } from '../documents/stats-workbook';
 import { storeFile } from '../files/file-store';
 import type { Logger } from '../logger';
-import { enqueue, personAddress } from '../messenger/outbox';
+import { enqueue, personAddress } from '../messenger/outbox-queue';
 import { noticeCard } from '../cards/message-cards';
 import { loadStats, statsScope } from './statistics';
 import { BackgroundWriter } from './background-writer';

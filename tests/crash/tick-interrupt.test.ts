@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
-import { enqueue, personAddress } from '../../src/messenger/outbox';
+import { enqueue, personAddress } from '../../src/messenger/outbox-queue';
 import { ROOT, sleep } from './server-process';
 
 let dir: string;

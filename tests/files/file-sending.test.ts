@@ -11,7 +11,8 @@ import { detectFileType, fileById, filesDir, readFileBytes, safeFileName, storeF
 import { createLogger } from '../../src/logger';
 import { FeishuMessenger, createLarkClient } from '../../src/messenger/feishu-messenger';
 import { FILE_TOO_LARGE, SendError } from '../../src/messenger/messenger';
-import { OutboxWorker, chatAddress, enqueue, personAddress } from '../../src/messenger/outbox';
+import { OutboxWorker } from '../../src/messenger/outbox';
+import { chatAddress, enqueue, personAddress } from '../../src/messenger/outbox-queue';
 import { RateLimiter } from '../../src/messenger/rate-limiter';
 import { registerItem } from '../../src/services/register-item';
 import { type FakeFeishu, startFakeFeishu } from '../support/fake-feishu';

@@ -13,7 +13,8 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { openDatabase } from '../../src/db/client';
 import { createLogger } from '../../src/logger';
 import { FeishuMessenger, createLarkClient } from '../../src/messenger/feishu-messenger';
-import { OutboxWorker, enqueue, personAddress } from '../../src/messenger/outbox';
+import { OutboxWorker } from '../../src/messenger/outbox';
+import { enqueue, personAddress } from '../../src/messenger/outbox-queue';
 import { RateLimiter } from '../../src/messenger/rate-limiter';
 
 const env = (name: string): string => {

@@ -10,7 +10,8 @@ import { openDatabase } from '../../src/db/client';
 import { outbox } from '../../src/db/schema';
 import { createLogger } from '../../src/logger';
 import type { Messenger, OutgoingMessage, ReceiveIdType } from '../../src/messenger/messenger';
-import { OutboxWorker, enqueue, personAddress } from '../../src/messenger/outbox';
+import { OutboxWorker } from '../../src/messenger/outbox';
+import { enqueue, personAddress } from '../../src/messenger/outbox-queue';
 import { RateLimiter } from '../../src/messenger/rate-limiter';
 import { type TestDb, openTestDb } from '../support/fixtures';
 

@@ -6,7 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger';
 import type { Messenger } from '../../src/messenger/messenger';
-import { OutboxWorker, enqueue, personAddress } from '../../src/messenger/outbox';
+import { OutboxWorker } from '../../src/messenger/outbox';
+import { enqueue, personAddress } from '../../src/messenger/outbox-queue';
 import { FEISHU_LIMITS, RateLimiter } from '../../src/messenger/rate-limiter';
 import { type TestDb, openTestDb } from '../support/fixtures';
 

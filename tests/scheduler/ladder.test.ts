@@ -261,7 +261,7 @@ describe('cards drawn when sent', () => {
 
   it('a card that cannot be drawn is parked and the admins are told', async () => {
     h.setNow('2026-11-24');
-    const { enqueue, personAddress } = await import('../../src/messenger/outbox');
+    const { enqueue, personAddress } = await import('../../src/messenger/outbox-queue');
     h.db.transaction((tx) => {
       enqueue(tx, { to: personAddress(WHO.unitHead), msgType: 'interactive', content: {}, render: { card: 'nonsense' }, purpose: 'chase:x' }, h.now);
     });
