@@ -17,6 +17,7 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -130,6 +131,22 @@ export function serverStart(): { env: Record<string, string>; nodeArgs: string[]
  * open items. No job fires during the bench (the schedule file moves them to 1 January 03:00), and quiet hours
  * are off.
  */
+/**
+ * A port for our server, which is told it in its environment: below Linux's ephemeral range (32768 and up), where
+ * the bench's own client connections and the fake's take theirs (a pick from up there once collided with one of
+ * them and the server died with EADDRINUSE), and free when looked at.
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((ok) => {
+      const probe = createServer().once('error', () => ok(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => ok(true)));
+    });
+    if (free) return port;
+  }
+}
+
 export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, items: number): Promise<Server> {
   const main = bundled('main');
   if (!main) throw new Error('dist/main.mjs is missing: run `node scripts/build.mjs main` (npm run bench does)');
@@ -151,7 +168,7 @@ export async function startServer(dir: string, bo: BenchOrg, fake: ForkedFake, i
   db.$client.close();
   const schedule = join(dir, 'schedule.yaml');
   writeFileSync(schedule, "quietHours: false\ntimes:\n  chaseSweep: '0 3 1 1 *'\n  unitDigest: '0 3 1 1 *'\n  supervisorSummary: '0 3 1 1 *'\n  statsReport: '0 3 1 1 *'\n");
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   let out = '';
   // Started as `npm start` starts it: the same environment settings and node flags (serverStart, from package.json).
   const start = serverStart();
