@@ -1,5 +1,6 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { FeishuConfig } from '../config';
+import { jsonHttpInstance } from './http-instance';
 import { FILE_TOO_LARGE, type Messenger, type OutgoingMessage, type ReceiveIdType, SendError } from './messenger';
 
 /** Feishu answers these with a 4xx/200 body code but they pass with time: the rate limits. */
@@ -20,6 +21,7 @@ export function createLarkClient(cfg: FeishuConfig, cache: lark.Cache = new lark
     appType: lark.AppType.SelfBuild,
     cache,
     logger: quietLarkLogger,
+    httpInstance: jsonHttpInstance(),
   });
 }
 
