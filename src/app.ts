@@ -1,3 +1,4 @@
+import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from './logger';
 import type { ServiceContext } from './services/context';
@@ -36,6 +37,12 @@ export interface AppDeps {
   log: Logger;
   /** Extra routes (the Feishu receiver, the simulator) registered by main with their own dependencies. */
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
+  /**
+   * Routes answered on node's own request and response, before Fastify (POST only, by exact path): Feishu's webhook
+   * paths. Everything a burst of card clicks does not need — routing, hooks, the per-request child logger, the
+   * reply's serialisation — is left out of the request that must answer within 3 s (see feishu/receiver.ts).
+   */
+  rawRoutes?: (scope: { log: Logger; bodyLimit: number }) => Record<string, RawRoute>;
   /** Overrides of DEFAULT_HTTP_LIMITS (tests use short timeouts). */
   limits?: Partial<HttpLimits>;
   /**
@@ -54,22 +61,59 @@ export function checkingInterval(l: Pick<HttpLimits, 'headersTimeout' | 'request
   return Math.max(25, Math.min(1_000, Math.floor(Math.min(l.headersTimeout, l.requestTimeout) / 10)));
 }
 
-/** Builds the HTTP app from its dependencies. Never listens: main does, tests use inject. */
+function unavailable(res: ServerResponse) {
+  res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+  res.end('{"error":"server is shutting down"}');
+}
+
+/** A request handler on node's own objects. */
+export type RawRoute = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The server's whole request handling (raw routes, then Fastify), for light-my-request in tests. */
+const HANDLE = Symbol('handle');
+export function requestHandler(app: FastifyInstance): RawRoute {
+  const h = (app as unknown as { [HANDLE]?: RawRoute })[HANDLE];
+  if (!h) throw new Error('not an app built by buildApp');
+  return h;
+}
+
+/** Builds the HTTP app from its dependencies. Never listens: main does, tests use inject (requestHandler for all routes). */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const l = { ...DEFAULT_HTTP_LIMITS, ...deps.limits };
   for (const [k, v] of Object.entries(l)) if (!Number.isInteger(v) || v <= 0) throw new Error(`http limit ${k} must be a positive integer`);
   if (l.headersTimeout > l.requestTimeout) throw new Error('http limit headersTimeout must not exceed requestTimeout');
+  const raw = new Map(Object.entries(deps.rawRoutes?.({ log: deps.log, bodyLimit: l.bodyLimit }) ?? {}));
+  let handle: RawRoute | null = null;
+  let closing = false;
   const app = Fastify({
     loggerInstance: deps.log,
     bodyLimit: l.bodyLimit,
-    // Fastify sets these on the node:http server after creating it …
-    requestTimeout: l.requestTimeout,
-    connectionTimeout: l.connectionTimeout,
-    keepAliveTimeout: l.keepAliveTimeout,
-    maxRequestsPerSocket: l.maxRequestsPerSocket,
-    // … while these only take effect when given to http.createServer itself.
-    http: { headersTimeout: l.headersTimeout, requestTimeout: l.requestTimeout, connectionsCheckingInterval: checkingInterval(l) },
+    // The server is ours (for the raw routes), so its limits are set here rather than by Fastify.
+    serverFactory: (fastify) => {
+      handle = (req, res) => {
+        if (req.method === 'POST') {
+          const url = req.url ?? '';
+          const q = url.indexOf('?');
+          const route = raw.get(q < 0 ? url : url.slice(0, q));
+          if (route && closing) return unavailable(res);
+          if (route) return route(req, res);
+        }
+        fastify(req, res);
+      };
+      // headersTimeout and the checking interval only take effect when given to createServer itself.
+      const server = createServer({ headersTimeout: l.headersTimeout, requestTimeout: l.requestTimeout, connectionsCheckingInterval: checkingInterval(l) }, handle);
+      server.keepAliveTimeout = l.keepAliveTimeout;
+      server.setTimeout(l.connectionTimeout);
+      server.maxRequestsPerSocket = l.maxRequestsPerSocket;
+      return server;
+    },
   }) as unknown as FastifyInstance;
+  Object.defineProperty(app, HANDLE, { value: handle });
+  // As Fastify answers its own routes once closing: 503 and the connection closed (Feishu pushes the event again).
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
   app.get('/healthz', async (_req, reply) => {
     deps.ctx.db.$client.prepare('SELECT 1').get();
     if (!deps.feishuLink) return { ok: true };

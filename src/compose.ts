@@ -102,12 +102,18 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const deps: BotDeps = { ctx, now, kick, bulletin: { ...runtime.schedule.bulletin, quietHours: runtime.schedule.quietHours }, escalation: escalationSettings };
   const dispatcher = createDispatcher(deps);
   const plugins = [];
-  if (config.feishu?.mode === 'webhook') plugins.push(feishuReceiver(config.feishu, dispatcher));
+  const receiver = config.feishu?.mode === 'webhook' ? feishuReceiver(config.feishu, dispatcher) : null;
   if (local) plugins.push(localRoutes(dispatcher, local));
   if (local && clock) plugins.push(...simulatorPlugins({ ctx, dispatcher, messenger: local, clock, worker, log }));
   plugins.push(consolePlugin({ ctx, now, feishu: config.feishu, log, local: !!local, worker }));
   const ws = config.feishu?.mode === 'ws' ? longConnection(config.feishu, dispatcher, log, opts.restartLongConnectionAfterMs) : null;
-  const app = await buildApp({ ctx, log, plugins, feishuLink: ws ? () => ws.status() : undefined });
+  const app = await buildApp({
+    ctx,
+    log,
+    plugins,
+    rawRoutes: receiver ?? undefined,
+    feishuLink: ws ? () => ws.status() : undefined,
+  });
   const jobDeps: JobDeps = { db: runtime.db, calendar: runtime.calendar, schedule: runtime.schedule };
   // What the jobs of one simulated moment plan is sent before the clock moves on (drain: at that moment).
   clock?.setJobs(jobs(runtime.schedule), jobDeps, async () => void (await worker.drain()));

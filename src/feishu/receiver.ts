@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { RawRoute } from '../app';
 import type { FeishuConfig } from '../config';
 import type { Logger } from '../logger';
 import { answerJson } from './answer-json';
@@ -125,6 +126,9 @@ function parseObject(text: string, what: string): Body {
   return value;
 }
 
+/** The two paths Feishu posts to: events (messages, member changes) and card callbacks. */
+const FEISHU_PATHS = ['/feishu/events', '/feishu/cards'];
+
 /**
  * The transport: verifies, decrypts and answers the URL challenge, checks the event's shape, then hands one event
  * to the dispatcher. Nothing here knows about items. Order matters: nothing is parsed as an event before it is
@@ -148,36 +152,54 @@ export function feishuReceiver(
   const now = opts.now ?? Date.now;
   const budget = { free: opts.bodyBudget ?? DEFAULT_BODY_BUDGET };
 
-  return (app: FastifyInstance) => {
-    // Keep the raw body: the signature covers the exact bytes Feishu sent. Read by our own bounded reader.
-    const limit = app.initialConfig.bodyLimit ?? 512 * 1024;
-    app.addContentTypeParser('application/json', (req, payload, done) => readBounded(req.headers['content-length'], payload, limit, budget, done));
-    // A body declared larger than the limit is answered at once, before the route's body parsing starts, and its
-    // connection is closed as soon as the answer is out (not kept alive for what the client still sends). 400 such
-    // requests at once raised the server's resident memory by 22–28 MB when refused by the body reader, 10 MB now
-    // (scripts/bench-flood.ts). The body reader still refuses a chunked body that grows past the limit.
-    app.addHook('onRequest', (req, reply, done) => {
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (!(declared > limit)) return done();
-      reply.raw.once('finish', () => req.raw.socket?.destroy());
-      void reply.code(413).header('connection', 'close').send({ error: `body larger than ${limit} bytes` });
-    });
-    const handle = async (req: FastifyRequest, reply: FastifyReply) => {
-      const raw = typeof req.body === 'string' ? req.body : '';
-      try {
-        const answer = await receive(raw, req.headers as Record<string, string | string[] | undefined>, req.log as Logger);
-        // Sent as text: a card answer's JSON was made once already, for the disclosure checks.
-        return reply.code(200).type('application/json; charset=utf-8').send(answerJson(answer));
-      } catch (err) {
-        if (err instanceof Rejected) {
-          req.log.warn({ reason: err.message }, 'feishu request rejected');
-          return reply.code(err.status).send({ error: err.message });
-        }
-        throw err;
+  /** Feishu's two paths, answered on node's own objects rather than through Fastify (see app.ts). */
+  return (scope: { log: Logger; bodyLimit: number }): Record<string, RawRoute> => {
+    const { log, bodyLimit: limit } = scope;
+    let served = 0;
+    const route: RawRoute = (req, res) => {
+      // An access log line as Fastify writes one for its routes (at info, so a quiet server pays nothing for it).
+      if (log.isLevelEnabled('info')) {
+        const reqId = `feishu-${++served}`;
+        const started = performance.now();
+        log.info({ reqId, req: { method: req.method, url: req.url, remoteAddress: req.socket?.remoteAddress } }, 'incoming request');
+        res.once('finish', () => log.info({ reqId, res: { statusCode: res.statusCode }, responseTime: performance.now() - started }, 'request completed'));
       }
+      const declared = Number(req.headers['content-length'] ?? 0);
+      // A body declared larger than the limit is answered at once, before a byte of it is read, and its connection
+      // is closed as soon as the answer is out (not kept alive for what the client still sends). 400 such requests
+      // at once raised the server's resident memory by 22–28 MB when refused by the body reader, 10 MB this way
+      // (scripts/bench-flood.ts). The body reader still refuses a chunked body that grows past the limit.
+      if (declared > limit) {
+        res.once('finish', () => req.socket?.destroy?.());
+        return sendJson(res, 413, JSON.stringify({ error: `body larger than ${limit} bytes` }), true);
+      }
+      const type = req.headers['content-type'];
+      if (typeof type !== 'string' || !/^application\/json\s*(;|$)/i.test(type)) {
+        req.resume();
+        return sendJson(res, 415, JSON.stringify({ error: 'content type must be application/json' }));
+      }
+      readBounded(req.headers['content-length'], req, limit, budget, (err, raw) => {
+        if (err) {
+          const status = err instanceof BodyRefused ? err.statusCode : 400;
+          return sendJson(res, status, JSON.stringify({ error: err.message }), status === 413);
+        }
+        receive(raw ?? '', req.headers, log).then(
+          // Sent as text: a card answer's JSON was made once already, for the disclosure checks.
+          (a) => sendJson(res, 200, answerJson(a)),
+          (e: unknown) => {
+            if (e instanceof Rejected) {
+              log.warn({ reason: e.message, url: req.url }, 'feishu request rejected');
+              return sendJson(res, e.status, JSON.stringify({ error: e.message }));
+            }
+            log.error({ err: e, url: req.url }, 'feishu request failed');
+            sendJson(res, 500, JSON.stringify({ error: 'internal error' }));
+          },
+        );
+      });
     };
+    return Object.fromEntries(FEISHU_PATHS.map((p) => [p, route]));
 
-    async function receive(raw: string, headers: Record<string, string | string[] | undefined>, log: Logger): Promise<object> {
+    async function receive(raw: string, headers: IncomingHttpHeaders, log: Logger): Promise<object> {
       const outer = parseObject(raw, 'body');
       const signed = signatureHeaders(headers);
       // Prove the request before decrypting it; only the (unsigned) URL challenge skips this.
@@ -223,7 +245,7 @@ export function feishuReceiver(
       return parseObject(plain, 'decrypted body');
     }
 
-    function signatureHeaders(headers: Record<string, string | string[] | undefined>) {
+    function signatureHeaders(headers: IncomingHttpHeaders) {
       const ts = headers['x-lark-request-timestamp'];
       const nonce = headers['x-lark-request-nonce'];
       const sig = headers['x-lark-signature'];
@@ -238,8 +260,15 @@ export function feishuReceiver(
       if (!timestampFresh(h.ts, now(), windowSeconds)) throw new Rejected(401, `request timestamp invalid or outside the ${windowSeconds} s window`);
       if (!safeEqual(h.sig, expectedSignature(h.ts, h.nonce, encryptKey, raw))) throw new Rejected(401, 'bad signature');
     }
-
-    app.post('/feishu/events', handle);
-    app.post('/feishu/cards', handle);
   };
+}
+
+/** An answer whose JSON is already made; `close` ends the connection after it (a client still sending a body). */
+function sendJson(res: ServerResponse, status: number, json: string, close = false) {
+  if (res.headersSent) return;
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(json));
+  if (close) res.setHeader('connection', 'close');
+  res.end(json);
 }

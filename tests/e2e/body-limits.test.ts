@@ -25,7 +25,7 @@ async function server(bodyBudget: number) {
   const dispatched: string[] = [];
   const dispatcher: Dispatcher = { dispatch: async (e) => (dispatched.push(e.eventId), {}) };
   const tdb = openTestDb();
-  const app = await buildApp({ ctx: tdb.ctx, log, plugins: [feishuReceiver({ encryptKey: KEY, verificationToken: TOKEN }, dispatcher, { bodyBudget })] });
+  const app = await buildApp({ ctx: tdb.ctx, log, rawRoutes: feishuReceiver({ encryptKey: KEY, verificationToken: TOKEN }, dispatcher, { bodyBudget }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   close = async () => {
     await app.close();

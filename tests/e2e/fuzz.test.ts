@@ -1,5 +1,5 @@
 /**
- * Property-based fuzzing of both webhook routes (/feishu/events and /feishu/cards), through app.inject on the whole
+ * Property-based fuzzing of both webhook routes (/feishu/events and /feishu/cards), through the whole request handling (tests/support/inject.ts) on the whole
  * product (tests/e2e/harness.ts: a real SQLite file, the real SDK against a local fake Feishu), on top of a small
  * realistic organisation with items in several states, so fuzzed commands and clicks hit real items.
  *
@@ -30,6 +30,7 @@ import {
 } from '../support/feishu-signer';
 import { WHO } from '../support/fixtures';
 import { type Bot, ENCRYPT_KEY, VERIFICATION_TOKEN, startBot } from './harness';
+import { injectAll } from '../support/inject';
 
 const SEED = 20_261_123;
 /** Feishu gives up after 3 s: every answer must come well within that. */
@@ -50,7 +51,7 @@ async function send(req: Req) {
     timer = setTimeout(() => reject(new Error(`no answer within ${BOUND_MS} ms`)), BOUND_MS);
   });
   try {
-    const res = await Promise.race([h.bot.app.inject({ method: 'POST', url: req.url, headers: req.headers, payload: req.payload }), timeout]);
+    const res = await Promise.race([injectAll(h.bot.app, { method: 'POST', url: req.url, headers: req.headers, payload: req.payload }), timeout]);
     const ms = performance.now() - started;
     expect(ms, `answered after ${Math.round(ms)} ms`).toBeLessThan(BOUND_MS);
     return res;

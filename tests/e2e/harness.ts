@@ -6,6 +6,7 @@ import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../../src/scheduler/sched
 import { type SentMessage, startFakeFeishu } from '../support/fake-feishu';
 import { cardActionEvent, messageEvent, signedRequest } from '../support/feishu-signer';
 import { at, openTestDb } from '../support/fixtures';
+import { injectAll } from '../support/inject';
 
 export const ENCRYPT_KEY = 'test-encrypt-key-0123456789';
 export const VERIFICATION_TOKEN = 'test-verification-token';
@@ -47,7 +48,7 @@ export async function startBot(o: { schedule?: ScheduleConfig } = {}) {
     /** POSTs a payload exactly as Feishu would: compact JSON, encrypted, signed. */
     async post(payload: object, url = '/feishu/events') {
       const { headers, body } = signedRequest(ENCRYPT_KEY, payload);
-      return bot.app.inject({ method: 'POST', url, headers, payload: body });
+      return injectAll(bot.app, { method: 'POST', url, headers, payload: body });
     },
     /** Someone types in chat (private by default). Returns the HTTP response. */
     async say(from: string, text: string, o: { chatType?: 'p2p' | 'group'; chatId?: string; parentId?: string; eventId?: string } = {}) {

@@ -12,6 +12,7 @@ import { cardActionEvent, encryptBody, messageEvent, signHeaders, signedRequest,
 import { dumpTables } from '../support/assertions';
 import { WHO, openTestDb } from '../support/fixtures';
 import { type Bot, ENCRYPT_KEY, VERIFICATION_TOKEN, buttonValue, startBot } from './harness';
+import { injectAll } from '../support/inject';
 
 let h: Bot;
 beforeEach(async () => {
@@ -35,7 +36,7 @@ const listEvent = (eventId?: string) =>
 
 describe('every request is proved to come from Feishu before anything else happens', () => {
   it('answers the encrypted URL challenge only with the right token, and refuses a plaintext one', async () => {
-    const challenge = (payload: object) => h.bot.app.inject({ method: 'POST', url: '/feishu/events', payload });
+    const challenge = (payload: object) => injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', payload });
     const enc = await challenge(encryptBody(ENCRYPT_KEY, urlVerification(VERIFICATION_TOKEN, 'xyz')));
     expect(enc.statusCode).toBe(200);
     expect(enc.json()).toEqual({ challenge: 'xyz' });
@@ -52,15 +53,15 @@ describe('every request is proved to come from Feishu before anything else happe
     const before = dump();
     const { headers, body } = signedRequest(ENCRYPT_KEY, listEvent());
     const forged = { ...headers, 'x-lark-signature': 'f'.repeat(64) };
-    const res = await h.bot.app.inject({ method: 'POST', url: '/feishu/events', headers: forged, payload: body });
+    const res = await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers: forged, payload: body });
     expect(res.statusCode).toBe(401);
     // Signed with another key, or with the body altered after signing.
     const other = signedRequest('someone-elses-key', listEvent());
-    expect((await h.bot.app.inject({ method: 'POST', url: '/feishu/events', headers: other.headers, payload: other.body })).statusCode).toBe(401);
+    expect((await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers: other.headers, payload: other.body })).statusCode).toBe(401);
     // Change the first character of the ciphertext to another one (replacing it with a fixed letter is a no-op 1 time in 64).
     const tampered = body.replace(/"encrypt":"(.)/, (_m, c: string) => `"encrypt":"${c === 'A' ? 'B' : 'A'}`);
-    expect((await h.bot.app.inject({ method: 'POST', url: '/feishu/events', headers, payload: tampered })).statusCode).toBe(401);
-    const unsigned = await h.bot.app.inject({ method: 'POST', url: '/feishu/events', headers: { 'content-type': 'application/json' }, payload: body });
+    expect((await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers, payload: tampered })).statusCode).toBe(401);
+    const unsigned = await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers: { 'content-type': 'application/json' }, payload: body });
     expect(unsigned.statusCode).toBe(401);
     await h.flush();
     expect(dump()).toEqual(before);
@@ -93,20 +94,20 @@ describe('every request is proved to come from Feishu before anything else happe
     const cases = ['not json at all', '[]', '{"encrypt": "bm9wZQ=="}', '{"schema":"2.0"}', 'null'];
     for (const payload of cases) {
       const headers = signHeaders(ENCRYPT_KEY, payload);
-      const res = await h.bot.app.inject({ method: 'POST', url: '/feishu/events', headers, payload });
+      const res = await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers, payload });
       expect(res.statusCode, payload).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, payload).toBeLessThan(500);
     }
     // Signed and decryptable, but not an event we know: acknowledged, nothing done.
     const odd = signedRequest(ENCRYPT_KEY, { schema: '2.0', header: { event_id: 'x1', event_type: 'contact.user.created_v3', token: VERIFICATION_TOKEN }, event: {} });
-    expect((await h.bot.app.inject({ method: 'POST', url: '/feishu/events', headers: odd.headers, payload: odd.body })).json()).toEqual({});
+    expect((await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers: odd.headers, payload: odd.body })).json()).toEqual({});
     expect(dump()).toEqual(before);
   });
 });
 
 describe('replays, plaintext and malformed events are refused at the edge, before anything is recorded', () => {
   const send = (req: { headers: Record<string, string>; body: string }, url = '/feishu/events') =>
-    h.bot.app.inject({ method: 'POST', url, headers: req.headers, payload: req.body });
+    injectAll(h.bot.app, { method: 'POST', url, headers: req.headers, payload: req.body });
   const registerLine = (n: number) =>
     messageEvent({ token: VERIFICATION_TOKEN, senderOpenId: WHO.supervisor, chatId: 'oc_x', chatType: 'p2p', text: `/督办 新建 事项${n} 主办:教务处 截止:2026-12-31` });
 
@@ -149,13 +150,13 @@ describe('replays, plaintext and malformed events are refused at the edge, befor
     const dispatcher = { dispatch: async (e: { eventId: string }) => (seen.push(e.eventId), {}) };
     const clock = Date.parse('2030-01-01T00:00:00Z');
     const receiver = feishuReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN, replayWindowSeconds: 30 }, dispatcher, { now: () => clock });
-    const app = await buildApp({ ctx: tdb.ctx, log: createLogger('silent'), plugins: [receiver] });
+    const app = await buildApp({ ctx: tdb.ctx, log: createLogger('silent'), rawRoutes: receiver });
     try {
       const at = (offset: number, eventId: string) => {
         const req = signedRequest(ENCRYPT_KEY, messageEvent({ token: VERIFICATION_TOKEN, eventId, senderOpenId: 'ou_a', chatId: 'oc_a', chatType: 'p2p', text: 'hi' }), {
           timestamp: Math.floor(clock / 1000) + offset,
         });
-        return app.inject({ method: 'POST', url: '/feishu/events', headers: req.headers, payload: req.body });
+        return injectAll(app, { method: 'POST', url: '/feishu/events', headers: req.headers, payload: req.body });
       };
       expect((await at(-30, 'in-past')).statusCode).toBe(200);
       expect((await at(30, 'in-future')).statusCode).toBe(200);

@@ -30,7 +30,7 @@ beforeAll(async () => {
   app = await buildApp({
     ctx: tdb.ctx,
     log: createLogger('silent'),
-    plugins: [feishuReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN }, dispatcher)],
+    rawRoutes: feishuReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: VERIFICATION_TOKEN }, dispatcher),
     limits: LIMITS,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
