@@ -35,7 +35,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 export interface AppDeps {
   ctx: ServiceContext;
   log: Logger;
-  /** Extra routes (the Feishu receiver, the simulator) registered by main with their own dependencies. */
+  /** Extra routes (the local routes, the simulator, the console) registered by compose with their own dependencies. */
   plugins?: Array<(app: FastifyInstance) => Promise<void> | void>;
   /**
    * Routes answered on node's own request and response, before Fastify (POST only, by exact path): Feishu's webhook

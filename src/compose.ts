@@ -102,7 +102,6 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const deps: BotDeps = { ctx, now, kick, bulletin: { ...runtime.schedule.bulletin, quietHours: runtime.schedule.quietHours }, escalation: escalationSettings };
   const dispatcher = createDispatcher(deps);
   const plugins = [];
-  const receiver = config.feishu?.mode === 'webhook' ? feishuReceiver(config.feishu, dispatcher) : null;
   if (local) plugins.push(localRoutes(dispatcher, local));
   if (local && clock) plugins.push(...simulatorPlugins({ ctx, dispatcher, messenger: local, clock, worker, log }));
   plugins.push(consolePlugin({ ctx, now, feishu: config.feishu, log, local: !!local, worker }));
@@ -111,7 +110,7 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
     ctx,
     log,
     plugins,
-    rawRoutes: receiver ?? undefined,
+    rawRoutes: config.feishu?.mode === 'webhook' ? feishuReceiver(config.feishu, dispatcher) : undefined,
     feishuLink: ws ? () => ws.status() : undefined,
   });
   const jobDeps: JobDeps = { db: runtime.db, calendar: runtime.calendar, schedule: runtime.schedule };
