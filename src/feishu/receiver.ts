@@ -171,17 +171,17 @@ export function feishuReceiver(
       // (scripts/bench-flood.ts). The body reader still refuses a chunked body that grows past the limit.
       if (declared > limit) {
         res.once('finish', () => req.socket?.destroy?.());
-        return sendJson(res, 413, JSON.stringify({ error: `body larger than ${limit} bytes` }), true);
+        return sendError(res, 413, `body larger than ${limit} bytes`, true);
       }
       const type = req.headers['content-type'];
       if (typeof type !== 'string' || !/^application\/json\s*(;|$)/i.test(type)) {
         req.resume();
-        return sendJson(res, 415, JSON.stringify({ error: 'content type must be application/json' }));
+        return sendError(res, 415, 'content type must be application/json');
       }
       readBounded(req.headers['content-length'], req, limit, budget, (err, raw) => {
         if (err) {
           const status = err instanceof BodyRefused ? err.statusCode : 400;
-          return sendJson(res, status, JSON.stringify({ error: err.message }), status === 413);
+          return sendError(res, status, err.message, status === 413);
         }
         receive(raw ?? '', req.headers, log).then(
           // Sent as text: a card answer's JSON was made once already, for the disclosure checks.
@@ -189,10 +189,10 @@ export function feishuReceiver(
           (e: unknown) => {
             if (e instanceof Rejected) {
               log.warn({ reason: e.message, url: req.url }, 'feishu request rejected');
-              return sendJson(res, e.status, JSON.stringify({ error: e.message }));
+              return sendError(res, e.status, e.message);
             }
             log.error({ err: e, url: req.url }, 'feishu request failed');
-            sendJson(res, 500, JSON.stringify({ error: 'internal error' }));
+            sendError(res, 500, 'internal error');
           },
         );
       });
@@ -272,3 +272,5 @@ function sendJson(res: ServerResponse, status: number, json: string, close = fal
   if (close) res.setHeader('connection', 'close');
   res.end(json);
 }
+
+const sendError = (res: ServerResponse, status: number, message: string, close = false) => sendJson(res, status, JSON.stringify({ error: message }), close);

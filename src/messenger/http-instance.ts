@@ -99,7 +99,10 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
 export function jsonHttpInstance(fallback: lark.HttpInstance = lark.defaultHttpInstance as unknown as lark.HttpInstance, env: NodeJS.ProcessEnv = process.env): lark.HttpInstance {
   const proxied = PROXY_VARIABLES.some((k) => env[k]);
   // The outbox sends at most 8 at once; a few more for the token and the occasional lookup.
-  const agents = { 'http:': new http.Agent({ keepAlive: true, maxSockets: 16 }), 'https:': new https.Agent({ keepAlive: true, maxSockets: 16 }) };
+  const transports: Record<string, { request: typeof http.request; agent: http.Agent }> = {
+    'http:': { request: http.request, agent: new http.Agent({ keepAlive: true, maxSockets: 16 }) },
+    'https:': { request: https.request, agent: new https.Agent({ keepAlive: true, maxSockets: 16 }) },
+  };
 
   function send(o: Opts): Promise<unknown> {
     if (proxied || !plainJson(o)) return fallback.request(o as never);
@@ -116,18 +119,19 @@ export function jsonHttpInstance(fallback: lark.HttpInstance = lark.defaultHttpI
       headers['content-length'] = String(Buffer.byteLength(body));
     }
     const url = new URL(withParams(o.url ?? '', o.params, o.paramsSerializer));
-    const agent = url.protocol === 'https:' ? agents['https:'] : url.protocol === 'http:' ? agents['http:'] : null;
-    if (!agent) return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, 'ERR_BAD_REQUEST'));
+    const transport = transports[url.protocol];
+    if (!transport) return Promise.reject(new HttpFailure(`unsupported protocol ${url.protocol}`, 'ERR_BAD_REQUEST'));
     const timeout = o.timeout && o.timeout > 0 ? o.timeout : 0;
     return new Promise((resolve, reject) => {
       let settled = false;
-      const fail = (e: HttpFailure) => {
+      const settle = (outcome: () => void) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        reject(e);
+        outcome();
       };
-      const req = (url.protocol === 'https:' ? https : http).request(url, { method, headers, agent }, (res) => {
+      const fail = (e: Error & { code?: string }) => settle(() => reject(e instanceof HttpFailure ? e : new HttpFailure(e.message, e.code)));
+      const req = transport.request(url, { method, headers, agent: transport.agent }, (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
@@ -135,21 +139,20 @@ export function jsonHttpInstance(fallback: lark.HttpInstance = lark.defaultHttpI
           if (size > MAX_ANSWER_BYTES) req.destroy(new HttpFailure(`answer larger than ${MAX_ANSWER_BYTES} bytes`, 'ERR_BAD_RESPONSE'));
           else chunks.push(c);
         });
-        res.on('error', (e: Error & { code?: string }) => fail(e instanceof HttpFailure ? e : new HttpFailure(e.message, e.code)));
-        res.on('end', () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          const data = parseBody(Buffer.concat(chunks, size).toString('utf8'));
-          const resHeaders = flatHeaders(res.headers);
-          const status = res.statusCode ?? 0;
-          if (status < 200 || status >= 300) reject(new HttpFailure(`Request failed with status code ${status}`, undefined, { status, data, headers: resHeaders }));
-          else resolve(o.$return_headers ? { data, headers: resHeaders } : data);
-        });
+        res.on('error', fail);
+        res.on('end', () =>
+          settle(() => {
+            const data = parseBody(Buffer.concat(chunks, size).toString('utf8'));
+            const resHeaders = flatHeaders(res.headers);
+            const status = res.statusCode ?? 0;
+            if (status < 200 || status >= 300) reject(new HttpFailure(`Request failed with status code ${status}`, undefined, { status, data, headers: resHeaders }));
+            else resolve(o.$return_headers ? { data, headers: resHeaders } : data);
+          }),
+        );
       });
       // One deadline for the whole exchange, as axios's timeout is (node's own `timeout` only watches idleness).
       const timer = timeout ? setTimeout(() => req.destroy(new HttpFailure(`timeout of ${timeout}ms exceeded`, 'ECONNABORTED')), timeout) : undefined;
-      req.on('error', (e: Error & { code?: string }) => fail(e instanceof HttpFailure ? e : new HttpFailure(e.message, e.code)));
+      req.on('error', fail);
       req.end(body);
     });
   }
