@@ -98,10 +98,14 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
 
 export function jsonHttpInstance(fallback: lark.HttpInstance = lark.defaultHttpInstance as unknown as lark.HttpInstance, env: NodeJS.ProcessEnv = process.env): lark.HttpInstance {
   const proxied = PROXY_VARIABLES.some((k) => env[k]);
-  // The outbox sends at most 8 at once; a few more for the token and the occasional lookup.
+  // The outbox sends at most 8 at once; a few more for the token and the occasional lookup. An idle socket is
+  // closed after 4 s, before a server's usual 5 s keep-alive can close it as we reuse it (node's global agent,
+  // which the SDK's axios used, closes its idle sockets after 5 s; without any limit a socket idle for minutes was
+  // reused after the server had dropped it, and that send failed and waited for its retry).
+  const agentOptions = { keepAlive: true, maxSockets: 16, timeout: 4_000 };
   const transports: Record<string, { request: typeof http.request; agent: http.Agent }> = {
-    'http:': { request: http.request, agent: new http.Agent({ keepAlive: true, maxSockets: 16 }) },
-    'https:': { request: https.request, agent: new https.Agent({ keepAlive: true, maxSockets: 16 }) },
+    'http:': { request: http.request, agent: new http.Agent(agentOptions) },
+    'https:': { request: https.request, agent: new https.Agent(agentOptions) },
   };
 
   function send(o: Opts): Promise<unknown> {

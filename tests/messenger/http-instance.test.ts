@@ -145,3 +145,19 @@ describe('what stays with axios', () => {
     expect(seen.map((s) => s.url)).toEqual(['/y']);
   });
 });
+
+describe('kept-alive sockets', () => {
+  it('an idle socket is closed by us after 4 s, before a server’s usual 5 s keep-alive could drop it under a send', async () => {
+    let connections = 0;
+    const { url } = await serve((_s, res) => json(res, 200, { code: 0 }));
+    server!.on('connection', () => connections++);
+    server!.keepAliveTimeout = 60_000; // the server would keep it: only our side closes it
+    const inst = jsonHttpInstance(undefined, {});
+    await inst.request({ url: `${url}/a`, method: 'POST', data: {}, timeout: 2000 });
+    await inst.request({ url: `${url}/b`, method: 'POST', data: {}, timeout: 2000 });
+    expect(connections).toBe(1); // kept alive between sends close together
+    await new Promise((r) => setTimeout(r, 4_300));
+    await inst.request({ url: `${url}/c`, method: 'POST', data: {}, timeout: 2000 });
+    expect(connections).toBe(2);
+  }, 10_000);
+});
