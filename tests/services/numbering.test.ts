@@ -168,7 +168,10 @@ describe('numbering across processes', () => {
     };
     await Promise.all(children.map((c) => next(c, 'ready'))).catch(failed);
     const done = children.map((c) => next<WorkerDone>(c, 'done'));
-    for (const c of children) c.send({ type: 'go' });
+    // One start time for all, a little ahead: on a loaded machine the 'go' messages arrive far enough apart that a
+    // worker could finish its run before the next one starts, and the race would be no race.
+    const at = Date.now() + 500;
+    for (const c of children) c.send({ type: 'go', at });
     return Promise.all(done).catch(failed);
   }
 

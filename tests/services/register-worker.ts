@@ -3,7 +3,8 @@
  * child_process.fork and `execArgv: ['--import', 'tsx']`, i.e.
  * `node --import tsx tests/services/register-worker.ts <db> <worker> <count> <date> [pauseMs]`.
  *
- * Protocol (IPC): the worker opens the database and sends { type: 'ready' }; on { type: 'go' } it registers
+ * Protocol (IPC): the worker opens the database and sends { type: 'ready' }; on { type: 'go', at } it waits until
+ * `at` (ms since the epoch), then registers
  * <count> items dated <date>, then sends { type: 'done', numbers, errors } and exits. With pauseMs > 0 it waits a
  * random 0..pauseMs between registrations so that processes take turns; with 0 it registers in a tight loop (one
  * process keeps re-taking the write lock while the others wait in SQLite's busy handler, busy_timeout 5000).
@@ -34,8 +35,10 @@ const ctx: ServiceContext = { db, calendar: createWorkCalendar(), events: noEven
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, Math.random() * pauseMs));
 
-process.on('message', async (msg: { type?: string }) => {
+process.on('message', async (msg: { type?: string; at?: number }) => {
   if (msg?.type !== 'go') return;
+  // All workers start at the parent's moment, however late each got the message.
+  if (msg.at) await new Promise((resolve) => setTimeout(resolve, Math.max(0, msg.at! - Date.now())));
   const numbers: string[] = [];
   const errors: string[] = [];
   for (let i = 0; i < Number(countText); i++) {
