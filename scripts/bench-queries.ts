@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { progressCallbacks, viewMessages } from './bench-http';
 import { composeInProcess, seededDatabase } from './bench-inprocess';
+import { injectAll } from '../tests/support/inject';
 
 const seeded = seededDatabase('queries', 2000);
 const { db, pool } = seeded;
@@ -30,7 +31,7 @@ const { fake, bot } = await composeInProcess(seeded);
 const card = progressCallbacks(pool);
 const msg = viewMessages(pool);
 const send = async (r: { path: string; headers: Record<string, string>; body: string }) =>
-  bot.app.inject({ method: 'POST', url: r.path, headers: r.headers, payload: r.body });
+  injectAll(bot.app, { method: 'POST', url: r.path, headers: r.headers, payload: r.body });
 // Warm: first requests prepare what later ones reuse.
 for (let i = 0; i < 3; i++) {
   await send(card(i));

@@ -1,6 +1,6 @@
 /** The worker that sends what ./outbox-queue.ts recorded: leases, order per receiver, rate limits, retries, files. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { fileById, setFeishuFileKey } from '../db/file-repository';
 import { feishuFileType, readFileBytes } from '../files/file-store';
@@ -84,6 +84,7 @@ export class OutboxWorker {
   private readonly clock: () => Date;
   private readonly render?: OutboxOptions['render'];
   private readonly heldStmt;
+  private readonly dueStmt;
   private readonly releaseOwnerStmt;
   private readonly instance = randomUUID().slice(0, 8);
   /** Written into every lease this worker takes. */
@@ -122,10 +123,19 @@ export class OutboxWorker {
     // One pass finds both the receivers whose queue is held and who holds the live leases (a few owners at most).
     // A row waiting for a retry holds its receiver's queue; one merely waiting for its time (quiet hours: attempts
     // still 0) does not, so an answer to a person is never stuck behind a reminder deferred to the morning.
+    // Through the index of such rows (schema.ts outbox_held): its condition is repeated word for word, so SQLite
+    // may use it, and INDEXED BY makes a change that stops it from doing so fail at once rather than scan the queue.
     this.heldStmt = db.$client.prepare(`SELECT coalesce(receive_id, target_message_id) AS k, min(id) AS first,
         group_concat(DISTINCT CASE WHEN lease_until > @at THEN lease_owner END) AS owners
-      FROM outbox WHERE status = 'pending' AND ((next_attempt_at > @at AND attempts > 0) OR (lease_until IS NOT NULL AND lease_until > @at))
+      FROM outbox INDEXED BY outbox_held
+      WHERE status = 'pending' AND (attempts > 0 OR lease_until IS NOT NULL)
+        AND ((next_attempt_at > @at AND attempts > 0) OR (lease_until IS NOT NULL AND lease_until > @at))
       GROUP BY k`);
+    // The first due rows in id order, read from the index alone (schema.ts outbox_pending), stopping at the limit.
+    this.dueStmt = db.$client.prepare(`SELECT id, coalesce(receive_id, target_message_id) AS k
+      FROM outbox INDEXED BY outbox_pending
+      WHERE status = 'pending' AND next_attempt_at <= @at AND (lease_until IS NULL OR lease_until <= @at)
+      ORDER BY id LIMIT @limit`);
     this.releaseOwnerStmt = db.$client.prepare(`UPDATE outbox SET lease_until = NULL, lease_owner = NULL WHERE status = 'pending' AND lease_owner = ?`);
   }
 
@@ -248,7 +258,7 @@ export class OutboxWorker {
     return this.db.transaction(
       (tx) => {
         // Messages to one person or chat go in order: none overtakes an earlier one still waiting to retry or held
-        // by another worker. Those are few, so they are found in one pass rather than kept in an index.
+        // by another worker. Those are few, and kept in an index of their own, so this reads only them.
         type Held = { k: string; first: number; owners: string | null };
         let heldRows = this.heldStmt.all({ at }) as Held[];
         // The leases of a worker that is gone are taken back first, so they neither wait to run out nor hold up
@@ -256,30 +266,24 @@ export class OutboxWorker {
         if (this.releaseGone(heldRows)) heldRows = this.heldStmt.all({ at }) as Held[];
         const held = new Map<string, number>();
         for (const h of heldRows) held.set(h.k, h.first);
-        // Prepared once per connection (db/prepared.ts): a drain follows nearly every request that queued a message.
-        const due = prepared(tx, 'outbox.due', (d) =>
+        const ids: number[] = [];
+        for (const row of this.dueStmt.all({ at, limit: this.batchSize * 4 }) as Array<{ id: number; k: string | null }>) {
+          const first = held.get(row.k ?? '');
+          if (first === undefined || first > row.id) ids.push(row.id);
+          if (ids.length === this.batchSize) break;
+        }
+        if (ids.length === 0) return [];
+        const idList = JSON.stringify(ids);
+        // Whole rows only for the batch taken. Prepared once per connection (db/prepared.ts).
+        const due = prepared(tx, 'outbox.claimed', (d) =>
           d
             .select()
             .from(outbox)
-            .where(
-              and(
-                eq(outbox.status, 'pending'),
-                lte(outbox.nextAttemptAt, sql.placeholder('at')),
-                or(isNull(outbox.leaseUntil), lte(outbox.leaseUntil, sql.placeholder('at'))),
-              ),
-            )
+            .where(sql`${outbox.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`)
             .orderBy(asc(outbox.id))
-            .limit(sql.placeholder('limit'))
             .prepare(),
-        )
-          .all({ at, limit: this.batchSize * 4 })
-          .filter((row) => {
-            const first = held.get(row.receiveId ?? row.targetMessageId ?? '');
-            return first === undefined || first > row.id;
-          })
-          .slice(0, this.batchSize);
-        const lease = statement(tx, 'UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id = ?');
-        for (const row of due) lease.run(leaseUntil, this.owner, row.id);
+        ).all({ ids: idList });
+        statement(tx, 'UPDATE outbox SET lease_until = ?, lease_owner = ? WHERE id IN (SELECT value FROM json_each(?))').run(leaseUntil, this.owner, idList);
         return due;
       },
       { behavior: 'immediate' },
