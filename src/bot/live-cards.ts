@@ -127,7 +127,7 @@ function liveMessages(tx: Tx, itemId: number, now: Date, opts: LiveCardOptions):
     inArray(outbox.receiveIdType, ['open_id', 'email']),
     eq(outbox.itemId, itemId),
   );
-  // `+status` keeps SQLite on the dedupe_key range rather than on every sent row (outbox_due leads with status).
+  // `+status` keeps SQLite on the dedupe_key range rather than on any index of status.
   const keyed = tx
     .select()
     .from(outbox)
@@ -148,7 +148,7 @@ function liveMessages(tx: Tx, itemId: number, now: Date, opts: LiveCardOptions):
       ...tx
         .select()
         .from(outbox)
-        .where(and(inArray(outbox.id, ids.slice(i, i + 500)), eq(outbox.status, 'sent'), like(outbox.purpose, 'chase:%'), isNotNull(outbox.render), sentPrivately))
+        .where(and(inArray(outbox.id, ids.slice(i, i + 500)), sql`${outbox.status} = 'sent'`, like(outbox.purpose, 'chase:%'), isNotNull(outbox.render), sentPrivately))
         .all(),
     );
   }
@@ -167,7 +167,9 @@ function planPatch(tx: Tx, row: OutboxRow, content: string, itemId: number, now:
   const pending = tx
     .select({ id: outbox.id, content: outbox.content, leaseUntil: outbox.leaseUntil })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), eq(outbox.op, 'patch'), eq(outbox.targetMessageId, messageId)))
+    // 'pending' written into the SQL, not bound: status is in the condition of the outbox's partial indexes, and a
+    // bound value compared with such a column makes SQLite prepare the statement again at every run.
+    .where(and(sql`${outbox.status} = 'pending'`, eq(outbox.op, 'patch'), eq(outbox.targetMessageId, messageId)))
     .orderBy(outbox.id)
     .all();
   // One being sent now will be what the message shows.
@@ -177,7 +179,7 @@ function planPatch(tx: Tx, row: OutboxRow, content: string, itemId: number, now:
   if (waiting.length) {
     tx.update(outbox)
       .set({ status: 'skipped', lastError: 'superseded by a newer update of the same card' })
-      .where(and(inArray(outbox.id, waiting), eq(outbox.status, 'pending'), isNull(outbox.leaseUntil)))
+      .where(and(inArray(outbox.id, waiting), sql`${outbox.status} = 'pending'`, isNull(outbox.leaseUntil)))
       .run();
   }
   if (current === content) return false;

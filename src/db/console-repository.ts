@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from './client';
 import { outbox } from './schema';
 
@@ -24,7 +24,7 @@ export function sentCardsOfItem(db: DbOrTx, itemId: number, to?: readonly string
     .where(
       and(
         eq(outbox.itemId, itemId),
-        eq(outbox.status, 'sent'),
+        sql`${outbox.status} = 'sent'`,
         eq(outbox.msgType, 'interactive'),
         inArray(outbox.op, ['send', 'reply']),
         ...(to ? [inArray(outbox.receiveId, [...to])] : []),

@@ -237,7 +237,7 @@ export class OutboxWorker {
       releasedRows = this.db
         .update(outbox)
         .set({ leaseUntil: null, leaseOwner: null })
-        .where(and(eq(outbox.status, 'pending'), eq(outbox.leaseOwner, this.owner), notInArray(outbox.id, [...this.inFlight])))
+        .where(and(sql`${outbox.status} = 'pending'`, eq(outbox.leaseOwner, this.owner), notInArray(outbox.id, [...this.inFlight])))
         .run().changes;
     } catch (err) {
       this.log.error({ err }, 'outbox: could not release leases on stop');
