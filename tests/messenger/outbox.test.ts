@@ -451,6 +451,22 @@ describe('messages that wait for their time (quiet hours)', () => {
     expect(fake.sent.map((m) => JSON.stringify(m.content).match(/deferred \d|answer now/)?.[0])).toEqual(['answer now', 'deferred 1', 'deferred 2']);
     expectExactlyOnce(db, fake);
   });
+
+  it('more reminders deferred than one claim reads (a night’s worth) hold up no answer, and go in order in the morning', async () => {
+    // A claim reads at most four batches of due rows, walking the queue in id order: rows waiting for their time are
+    // passed over in the index, not counted, or a long night's queue would starve every answer behind it.
+    const { db, worker } = setup({ batchSize: 3 });
+    const morning = new Date(T0.getTime() + 10 * 3600_000);
+    plan(db, Array.from({ length: 40 }, (_, i) => ({ ...cardTo(i % 2 ? 'ou_vp1' : 'ou_head_jwc', `deferred ${i}`), notBefore: morning })));
+    plan(db, [cardTo('ou_head_jwc', 'answer now'), cardTo('ou_vp1', 'answer too')]);
+    await worker.drain(() => T0);
+    expect(fake.sent.map((m) => JSON.stringify(m.content).match(/deferred \d+|answer \w+/)?.[0])).toEqual(['answer now', 'answer too']);
+    await worker.drain(() => morning);
+    const to = (who: string) => fake.sent.filter((m) => m.receive_id === who).map((m) => JSON.stringify(m.content).match(/deferred \d+|answer \w+/)?.[0]);
+    expect(to('ou_head_jwc')).toEqual(['answer now', ...Array.from({ length: 20 }, (_, i) => `deferred ${2 * i}`)]);
+    expect(to('ou_vp1')).toEqual(['answer too', ...Array.from({ length: 20 }, (_, i) => `deferred ${2 * i + 1}`)]);
+    expectExactlyOnce(db, fake);
+  });
 });
 
 // ─── 5. two workers on one file ─────────────────────────────────────────────
