@@ -196,7 +196,7 @@ function expectAppliedOnceOrNotAtAll(events: Ev[], s: ReturnType<typeof state>) 
   expect(problems).toEqual([]);
 }
 
-it('SIGKILL mid-burst and mid-send, restart, Feishu re-pushes: every event applied once, every message delivered once', { timeout: 30_000 }, async () => {
+it('SIGKILL mid-burst and mid-send, restart, Feishu re-pushes: every event applied once, every message delivered once', { timeout: 90_000 }, async () => {
   const path = join(dir, 'duban.db');
   const items = preRegister(path);
   const env = webhookEnv(fake, path);

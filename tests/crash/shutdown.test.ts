@@ -57,7 +57,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('SIGTERM with 1,200 queued and a slow Feishu: exits 0 in seconds; after a restart every message goes once', { timeout: 30_000 }, async () => {
+it('SIGTERM with 1,200 queued and a slow Feishu: exits 0 in seconds; after a restart every message goes once', { timeout: 90_000 }, async () => {
   const path = join(dir, 'duban.db');
   const db = openDatabase(path);
   db.transaction((tx) => {

@@ -28,7 +28,7 @@ const count = (path: string, where: string) => {
   }
 };
 
-it('an interrupted tick stops sending at once, prints what it did, leaves the rest queued and exits 130', { timeout: 30_000 }, async () => {
+it('an interrupted tick stops sending at once, prints what it did, leaves the rest queued and exits 130', { timeout: 90_000 }, async () => {
   const path = join(dir, 'duban.db');
   const db = openDatabase(path);
   db.transaction((tx) => {

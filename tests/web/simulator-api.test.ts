@@ -53,7 +53,7 @@ describe('the simulator API', () => {
     expect((await file('not base64!')).statusCode).toBe(400);
   });
 
-  it('the live stream sends the bot’s messages for the person’s chats as they are sent, and ends when the server closes', { timeout: 30_000 }, async () => {
+  it('the live stream sends the bot’s messages for the person’s chats as they are sent, and ends when the server closes', { timeout: 90_000 }, async () => {
     const local = await startLocalServer(new Date('2026-11-23T09:30:00+08:00'));
     const res = await fetch(`${local.url}/sim/api/stream?as=ou_dcs_wang`);
     const reader = res.body!.getReader();
