@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { compose } from './compose';
 import type { Config } from './config';
-import { listUnits, peopleWithRole } from './db/org-repository';
+import { peopleWithRole, unitNamer } from './db/org-repository';
 import { XLSX_MAX_BYTES } from './documents/read-xlsx';
 import { createLogger } from './logger';
 import { openRuntime } from './runtime';
@@ -84,8 +84,8 @@ export async function importCommand(config: Config, args: string[]): Promise<num
     }
     if (r.dryRun) {
       console.log(`试导入：文件无误，将登记 ${r.planned.length} 项（未登记）：`);
-      const units = new Map(listUnits(runtime.db).map((u) => [u.id, u.name]));
-      for (const p of r.planned) console.log(`  第 ${p.row} 行：${p.input.title}｜${units.get(p.input.leadUnitId) ?? p.input.leadUnitId}｜${p.input.deadline}`);
+      const unitName = unitNamer(runtime.db);
+      for (const p of r.planned) console.log(`  第 ${p.row} 行：${p.input.title}｜${unitName(p.input.leadUnitId)}｜${p.input.deadline}`);
       return 0;
     }
     const first = r.registered[0]!.number;

@@ -31,6 +31,12 @@ export function personLabel(name: string | null | undefined, headOf: readonly st
 /** How the history names the server acting by itself (audit rows with actor 'system'). */
 export const SYSTEM_NAME = '系统（自动）';
 
+/** Unit names by id (for cards), from the organisation held in memory; an unknown id is shown as itself. */
+export function unitNamer(db: DbOrTx): (id: string) => string {
+  const org = orgSnapshot(db);
+  return (id) => org.unitById.get(id)?.name ?? id;
+}
+
 /** Names for every person id at once (for cards), from the organisation held in memory. */
 export function personNamer(db: DbOrTx): (id: string) => string {
   const org = orgSnapshot(db);

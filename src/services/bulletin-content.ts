@@ -8,7 +8,7 @@ import { chinaDate } from '../domain/dates';
 import { formatRate, startOfChinaDay } from '../domain/statistics';
 import type { Db } from '../db/client';
 import { type BulletinRow, typicalReports } from '../db/bulletin-repository';
-import { listUnits, peopleWithRole } from '../db/org-repository';
+import { peopleWithRole, unitNamer } from '../db/org-repository';
 import type { BulletinContent, BulletinItemLine, BulletinUnitItems } from '../documents/bulletin-docx';
 import { type StatsReport, loadStats } from './statistics';
 
@@ -62,11 +62,11 @@ export function bulletinContent(db: Db, calendar: WorkCalendar, b: BulletinRow, 
     title: r.item!.title,
     note: delayNote(r.item!.deadline, T, calendar.workdaysBetween(r.item!.deadline, T)),
   }));
-  const unitNames = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const unitName = unitNamer(db);
   const typicalAll = typicalReports(db, startOfChinaDay(report.from), new Date(Date.parse(startOfChinaDay(report.to)) + 86_400_000).toISOString());
   const typical = typicalAll
     .filter((t) => !t.confidential)
-    .map((t) => ({ unitName: unitNames.get(t.unitId ?? t.leadUnitId) ?? t.leadUnitId, number: t.number, title: t.title, text: t.text.slice(0, 2000) }));
+    .map((t) => ({ unitName: unitName(t.unitId ?? t.leadUnitId), number: t.number, title: t.title, text: t.text.slice(0, 2000) }));
   return {
     number: b.number,
     office,

@@ -10,7 +10,7 @@ import { noticeCard } from '../cards/cards';
 import type { DbOrTx, Tx } from '../db/client';
 import { insertAudit } from '../db/history-repository';
 import { type DocumentRequestKind, DOCUMENT_SENT, type HistoryRow, documentRequestAnswered, pendingDocumentRequests } from '../db/ledger-repository';
-import { listUnits } from '../db/org-repository';
+import { unitNamer } from '../db/org-repository';
 import { TEMPLATE_FILE_NAME, templateXlsx } from '../documents/import-template';
 import { XLSX_MIME } from '../documents/ledger-xlsx';
 import { storeFile } from '../files/file-store';
@@ -71,8 +71,7 @@ async function answerFor(ctx: ServiceContext, r: HistoryRow, c: RequestChanges, 
     ? { title: '台账未含涉密事项', text: `群聊中发送的台账未包含 ${ledger.withheld} 项涉密事项。如需完整台账，请私聊机器人发送“/督办 导出”。` }
     : undefined;
   if (!ledger.entries.length) return { notice: { title: '台账', text: `没有符合条件的事项（${ledger.filterText}）。` }, privateNotice, summary };
-  const units = new Map(listUnits(ctx.db).map((u) => [u.id, u.name]));
-  const file = { bytes: await ledgerBytes(ledger), name: ledgerFileName(filter, at, (id) => units.get(id) ?? id), kind: 'ledger' as const };
+  const file = { bytes: await ledgerBytes(ledger), name: ledgerFileName(filter, at, unitNamer(ctx.db)), kind: 'ledger' as const };
   const notice = ledger.truncated
     ? { title: '台账未导出完整', text: `符合条件的事项超过 ${LEDGER_MAX_ITEMS} 项，只导出了前 ${LEDGER_MAX_ITEMS} 项。请加上年份或单位等条件分次导出。` }
     : undefined;

@@ -15,7 +15,7 @@ import type { Db } from '../db/client';
 import { filesOfItem } from '../db/file-repository';
 import { listCompletions, listExtensions, listHistory, listProgress } from '../db/history-repository';
 import { hydrate } from '../db/item-repository';
-import { listUnits, personNamer } from '../db/org-repository';
+import { personNamer, unitNamer } from '../db/org-repository';
 import { items } from '../db/schema';
 import { itemHistoryText } from '../documents/item-history-text';
 import { readFileBytes, safeFileName } from '../files/file-store';
@@ -59,8 +59,7 @@ export async function exportArchive(db: Db, calendar: WorkCalendar, year: number
 
   const partial = `${target}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
-  const units = new Map(listUnits(db).map((u) => [u.id, u.name]));
-  const names = { unitName: (id: string) => units.get(id) ?? id, personName: personNamer(db) };
+  const names = { unitName: unitNamer(db), personName: personNamer(db) };
   const manifest: string[] = [];
   const out: ArchiveExport = { dir: target, year, categories: [], items: 0, evidenceFiles: 0, bytes: 0 };
   const write = (path: string, bytes: Buffer | string) => {

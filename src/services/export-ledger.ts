@@ -12,7 +12,7 @@ import { canView } from '../domain/permissions';
 import type { DbOrTx } from '../db/client';
 import { confidentialMarks } from '../db/item-repository';
 import { historyOf, ledgerItems, progressSummaries } from '../db/ledger-repository';
-import { listUnits, loadActor, personNamer } from '../db/org-repository';
+import { loadActor, personNamer, unitNamer } from '../db/org-repository';
 import { type LedgerDocument, ledgerXlsx } from '../documents/ledger-xlsx';
 
 /** The rows one ledger may hold: past this the export says it was cut (and the filters narrow it). */
@@ -70,8 +70,7 @@ export function ledgerFor(db: DbOrTx, calendar: WorkCalendar, viewer: LedgerView
   const ids = rows.map((i) => i.id);
   const progress = progressSummaries(db, ids);
   const history = historyOf(db, ids, LEDGER_MAX_HISTORY + 1);
-  const units = new Map(listUnits(db).map((u) => [u.id, u.name]));
-  const unitName = (id: string) => units.get(id) ?? id;
+  const unitName = unitNamer(db);
   return {
     entries: rows.map((item) => ({ item, status: deadlineStatus(item, now, calendar, yellowWithin), progress: progress.get(item.id) ?? null })),
     history: history.slice(0, LEDGER_MAX_HISTORY),

@@ -31,7 +31,7 @@ import type { Channel } from '../db/history-repository';
 import { insertItem } from '../db/item-repository';
 import { openItemTitles } from '../db/ledger-repository';
 import { insertAudit } from '../db/history-repository';
-import { leaderOfUnit, listPeople, listUnits, loadActor } from '../db/org-repository';
+import { leaderOfUnit, listPeople, listUnits, loadActor, unitNamer } from '../db/org-repository';
 import {
   type CellProblem,
   DATA_SHEET,
@@ -309,13 +309,13 @@ function registerRow(ctx: ServiceContext, tx: Tx, actor: Actor, input: Registrat
 }
 
 function registeredText(db: DbOrTx, registered: Item[]): string {
-  const unitNames = new Map(listUnits(db).map((u) => [u.id, u.name]));
+  const unitName = unitNamer(db);
   const first = registered[0]!;
   const last = registered[registered.length - 1]!;
   const range = registered.length === 1 ? first.number : `${first.number} 至 ${last.number}`;
   const perUnit = new Map<string, number>();
   for (const i of registered) perUnit.set(i.leadUnitId, (perUnit.get(i.leadUnitId) ?? 0) + 1);
-  const units = [...perUnit].map(([u, n]) => `${unitNames.get(u) ?? u} ${n} 项`).join('、');
+  const units = [...perUnit].map(([u, n]) => `${unitName(u)} ${n} 项`).join('、');
   return `已登记 ${registered.length} 项（${range}），督办单已发送至各主办单位：${units}。`;
 }
 
@@ -421,9 +421,9 @@ export async function importItemsFromBytes(ctx: ServiceContext, bytes: Buffer, a
     answer('批量登记未执行：文件有误', rejectionText(c.problems, true), report);
     return outcome({ problems: c.problems, report });
   }
-  const unitNames = new Map(listUnits(ctx.db).map((u) => [u.id, u.name]));
+  const unitName = unitNamer(ctx.db);
   if (dryRun) {
-    const lines = c.inputs.slice(0, LINES_SHOWN).map(({ row, input }) => `第 ${row} 行：${clip(input.title, 30)}｜${unitNames.get(input.leadUnitId) ?? input.leadUnitId}｜${input.deadline}`);
+    const lines = c.inputs.slice(0, LINES_SHOWN).map(({ row, input }) => `第 ${row} 行：${clip(input.title, 30)}｜${unitName(input.leadUnitId)}｜${input.deadline}`);
     const more = c.inputs.length > LINES_SHOWN ? `\n…… 另有 ${c.inputs.length - LINES_SHOWN} 项` : '';
     answer('试导入：文件无误', `文件无误，正式导入将登记 ${c.inputs.length} 项（本次为试导入，未登记）：\n${lines.join('\n')}${more}`);
     return outcome({ ok: true, planned: c.inputs });

@@ -5,8 +5,7 @@ import type { FeishuConfig } from '../config';
 import { sentCardsOfItem } from '../db/console-repository';
 import { fileById, filesOfItem } from '../db/file-repository';
 import { readFileBytes } from '../files/file-store';
-import { loadActor, personNamer } from '../db/org-repository';
-import { listUnits } from '../db/org-repository';
+import { listUnits, loadActor, personNamer, unitNamer } from '../db/org-repository';
 import { hasRole, isStranger } from '../domain/actor';
 import { COMMAND_LABELS } from '../domain/commands';
 import { LIGHT_LABELS, deadlineStatus } from '../domain/deadline';
@@ -149,7 +148,7 @@ export function consolePlugin(d: ConsoleDeps) {
         now,
         { page: 1, pageSize: MAX_LEDGER_ROWS },
       );
-      const unitName = new Map(listUnits(d.ctx.db).map((u) => [u.id, u.name]));
+      const unitName = unitNamer(d.ctx.db);
       const rows = page.items
         .filter((i) => !f.source.length || i.sources.some((s) => f.source.includes(s.category)))
         .filter((i) => !f.mode.length || f.mode.includes(i.mode))
@@ -304,14 +303,14 @@ interface LedgerRow {
   updatedAt: string;
 }
 
-function ledgerRow(i: Item, s: ReturnType<typeof deadlineStatus>, unitName: Map<string, string>): LedgerRow {
+function ledgerRow(i: Item, s: ReturnType<typeof deadlineStatus>, unitName: (id: string) => string): LedgerRow {
   return {
     id: i.id,
     number: i.number,
     year: i.year,
     seq: i.seq,
     title: i.title,
-    unit: unitName.get(i.leadUnitId) ?? i.leadUnitId,
+    unit: unitName(i.leadUnitId),
     state: i.state,
     stateLabel: STATE_LABELS[i.state],
     deadline: i.deadline,
