@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Item, ItemState } from '../domain/item';
 import type { DbOrTx } from './client';
 import { statement } from './prepared';
-import { hydrate } from './item-repository';
+import { hydrate, involvesUnits } from './item-repository';
 import { auditLog, items, progressReports } from './schema';
 
 /** What a ledger is cut by; every condition given must hold. */
@@ -27,12 +27,7 @@ export function ledgerItems(db: DbOrTx, q: LedgerQuery): Item[] {
   const conds = [];
   if (q.year !== undefined) conds.push(eq(items.year, q.year));
   if (q.states) conds.push(q.states.length ? inArray(items.state, q.states) : sql`0`);
-  if (q.unitIds?.length) {
-    const ids = JSON.stringify(q.unitIds);
-    conds.push(
-      sql`(${items.leadUnitId} IN (SELECT value FROM json_each(${ids})) OR EXISTS (SELECT 1 FROM json_each(${items.coopUnitIds}) c WHERE c.value IN (SELECT value FROM json_each(${ids}))))`,
-    );
-  }
+  if (q.unitIds?.length) conds.push(involvesUnits(q.unitIds));
   if (q.archiveYear !== undefined) conds.push(eq(items.archiveYear, q.archiveYear));
   if (q.archiveCategory !== undefined) conds.push(eq(items.archiveCategory, q.archiveCategory));
   const rows = db

@@ -1,5 +1,5 @@
 import type { WorkCalendar } from '../domain/calendar';
-import type { Db } from '../db/client';
+import { type Db, refreshPlannerStats } from '../db/client';
 import { runChaseSweep } from './chase-sweep';
 import { runSupervisorSummary, runUnitDigests } from './digests';
 import type { ScheduleConfig } from './schedule-config';
@@ -34,7 +34,12 @@ export function jobs(schedule: ScheduleConfig): Job[] {
       name: 'chase-sweep',
       cron: schedule.times.chaseSweep,
       description: '催办阶梯：认领提醒、到期提醒、逾期催办、逾期预警、约谈建议、进展报送（每人每次一条汇总消息）',
-      run: (d, now) => runChaseSweep(d.db, d.calendar, now, d.schedule),
+      run: (d, now) => {
+        const r = runChaseSweep(d.db, d.calendar, now, d.schedule);
+        // Once a day, after the day's biggest read: the planner's statistics for the tables that grew (db/client.ts).
+        refreshPlannerStats(d.db);
+        return r;
+      },
     },
     {
       name: 'unit-digest',
