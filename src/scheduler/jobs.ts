@@ -34,9 +34,9 @@ export function jobs(schedule: ScheduleConfig): Job[] {
       name: 'chase-sweep',
       cron: schedule.times.chaseSweep,
       description: '催办阶梯：认领提醒、到期提醒、逾期催办、逾期预警、约谈建议、进展报送（每人每次一条汇总消息）',
-      run: (d, now) => {
-        const r = runChaseSweep(d.db, d.calendar, now, d.schedule);
-        // Once a day, after the day's biggest read: the planner's statistics for the tables that grew (db/client.ts).
+      // Once a day, after the day's biggest read: the planner's statistics for the tables that grew (db/client.ts).
+      run: async (d, now) => {
+        const r = await runChaseSweep(d.db, d.calendar, now, d.schedule);
         refreshPlannerStats(d.db);
         return r;
       },

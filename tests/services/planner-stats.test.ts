@@ -1,0 +1,56 @@
+/**
+ * The query planner's statistics (db/client.ts refreshPlannerStats): lists find a unit's or a person's items through
+ * item_units and the items indexes only when SQLite knows how the rows are spread (scripts/bench-lists.ts: without
+ * them a unit head's 我的 read every open item). They are taken when a file is opened and again after each daily
+ * sweep, so a file that started empty and filled up is described as it is now, not as it was at the start.
+ */
+import { afterEach, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/client';
+import { jobs } from '../../src/scheduler/jobs';
+import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
+import { type TestDb, at, openTestDb } from '../support/fixtures';
+
+const opened: Array<{ close(): void }> = [];
+afterEach(() => {
+  for (const o of opened.splice(0)) o.close();
+});
+
+/** 2,000 open items across the test units, as another writer would add them. */
+function fill(t: TestDb) {
+  const c = t.db.$client;
+  const insert = c.prepare(
+    `INSERT INTO items (year, seq, number, title, kind, mode, sources, lead_unit_id, coop_unit_ids, leader_id, deadline, original_deadline, state, claimed_by, claimed_at, created_by, created_at, updated_at)
+     VALUES (2026, ?, ?, '事项', 'ledger', 'routine', '[]', ?, ?, 'ou_vp1', '2027-06-30', '2027-06-30', 'in_progress', 'ou_head_jwc', '2026-11-01T00:00:00Z', 'ou_sup', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
+  );
+  const units = ['jwc', 'kyc', 'rsc'];
+  c.transaction(() => {
+    for (let i = 1; i <= 2000; i++) insert.run(i, `督办〔2026〕${i}号`, units[i % 3], JSON.stringify([units[(i + 1) % 3]]));
+  })();
+}
+
+/** The row count sqlite_stat1 records for a table's indexes (the first figure of each stat), or null if none. */
+function statRows(t: TestDb, table: string): number | null {
+  const stats = t.db.$client.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').pluck().all(table) as string[];
+  return stats.length ? Number(stats[0]!.split(' ')[0]) : null;
+}
+
+it('a file opened with items in it has statistics on items and item_units at once', () => {
+  const t = openTestDb();
+  opened.push(t);
+  fill(t);
+  const again = openDatabase(t.path);
+  opened.push({ close: () => again.$client.close() });
+  const rows = (table: string) => (again.$client.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').pluck().get(table) as string | undefined)?.split(' ')[0];
+  expect(rows('items')).toBe('2000');
+  expect(rows('item_units')).toBe('4000');
+});
+
+it('the daily sweep job takes them again for a table that grew since the file was opened', async () => {
+  const t = openTestDb();
+  opened.push(t);
+  expect(statRows(t, 'items') ?? 0).toBe(0); // opened empty
+  fill(t);
+  const sweep = jobs(DEFAULT_SCHEDULE).find((j) => j.name === 'chase-sweep')!;
+  await sweep.run({ db: t.db, calendar: t.ctx.calendar, schedule: DEFAULT_SCHEDULE }, at('2026-12-01'));
+  expect(statRows(t, 'items')).toBe(2000);
+});
