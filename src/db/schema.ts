@@ -128,7 +128,7 @@ export const items = sqliteTable(
 /**
  * Which units an item involves (its lead unit and its cooperating units), one row each, so a unit's items are found
  * through an index: lists and visibility filtered by unit read them rather than scanning every item and its
- * coop_unit_ids JSON (52 ms a list page for a unit head at 20,000 items, migration 0017's commit). Derived data,
+ * coop_unit_ids JSON (76–94 ms a list page for a unit head at 20,000 items: scripts/bench-lists.ts). Derived data,
  * kept by triggers in migration 0017 in the same statement as any write to items (insert, a change of either
  * column, delete), whoever writes it; never written by the application.
  */

@@ -4,6 +4,7 @@
  * them a unit head's 我的 read every open item). They are taken when a file is opened and again after each daily
  * sweep, so a file that started empty and filled up is described as it is now, not as it was at the start.
  */
+import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
 import { jobs } from '../../src/scheduler/jobs';
@@ -53,4 +54,22 @@ it('the daily sweep job takes them again for a table that grew since the file wa
   const sweep = jobs(DEFAULT_SCHEDULE).find((j) => j.name === 'chase-sweep')!;
   await sweep.run({ db: t.db, calendar: t.ctx.calendar, schedule: DEFAULT_SCHEDULE }, at('2026-12-01'));
   expect(statRows(t, 'items')).toBe(2000);
+});
+
+it('a file another process keeps locked is still opened, without new statistics (they only speed queries up)', () => {
+  const t = openTestDb();
+  opened.push(t);
+  fill(t);
+  t.db.$client.exec('DELETE FROM sqlite_stat1'); // as a file that has never had them
+  const holder = new Database(t.path);
+  opened.push({ close: () => holder.close() });
+  holder.exec('BEGIN IMMEDIATE'); // another process mid-transaction (the server's sweep, an import)
+  try {
+    const again = openDatabase(t.path); // waits out the busy timeout for the statistics, then goes on without them
+    opened.push({ close: () => again.$client.close() });
+    expect(again.$client.prepare('SELECT count(*) FROM items').pluck().get()).toBe(2000);
+    expect(again.$client.prepare("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'items'").pluck().get()).toBe(0);
+  } finally {
+    holder.exec('ROLLBACK');
+  }
 });
