@@ -3,7 +3,7 @@ import { formatTime } from './format';
 import { budget, inline } from './item-view';
 import type { CardContext } from './types';
 
-/** A stored evidence file as the cards show it (db/schema.ts `files`, kind 'evidence'). */
+/** A stored evidence file as the cards show it (db/schema-documents.ts `files`, kind 'evidence'). */
 export type EvidenceFile = Pick<typeof files.$inferSelect, 'id' | 'name' | 'size' | 'createdBy' | 'createdAt'>;
 
 /** Files listed on a card, newest first; each has a 发给我 button, and a card holds a bounded number of them. */

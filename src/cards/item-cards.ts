@@ -15,7 +15,7 @@ import { render } from './render';
 import { renderCard } from './templates';
 import type { Audience, Card, CardContext, HistoryRow, ProgressRow } from './types';
 
-/** A 催办 record as stored (db/schema.ts `chases`). */
+/** A 催办 record as stored (db/schema-outbox.ts `chases`). */
 export type ChaseRow = typeof chases.$inferSelect;
 
 /** 督办单: the item as sent to a unit, with the buttons that unit may use in the item's state. */

@@ -161,7 +161,7 @@ const OPEN_SQL = sql.raw(`('registered', 'assigned', 'in_progress', 'under_revie
 
 /**
  * Lead or cooperating unit among `unitIds` (a JSON array bound as one parameter), through item_units' index: the
- * items of those units are looked up, not every item's coop_unit_ids read (schema.ts, migration 0017).
+ * items of those units are looked up, not every item's coop_unit_ids read (schema-items.ts, migration 0017).
  */
 export function involvesUnits(unitIds: readonly string[]) {
   return sql`${items.id} IN (SELECT ${itemUnits.itemId} FROM ${itemUnits} WHERE ${itemUnits.unitId} IN (SELECT value FROM json_each(${JSON.stringify(unitIds)})))`;

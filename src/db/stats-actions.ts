@@ -1,7 +1,7 @@
 /**
  * History actions whose changes the statistics never need (closing, submitting and the first sending are read from
  * the item's own columns). Everything else is read, so a new kind of change to a deadline or a unit is never missed.
- * The partial index `audit_stats` (schema.ts) holds exactly the other rows; the statistics' queries name it with
+ * The partial index `audit_stats` (schema-items.ts) holds exactly the other rows; the statistics' queries name it with
  * INDEXED BY, so a list changed here without a migration that rebuilds the index fails loudly at prepare time
  * instead of quietly reading the whole audit log.
  */

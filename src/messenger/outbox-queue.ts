@@ -73,7 +73,7 @@ export const chatAddress = (chatId: string): Envelope => ({ op: 'send', receiveI
 export function enqueue(tx: DbOrTx, m: PlannedMessage, now: Date): number | null {
   const r = outboxRow(m, now);
   guardGroupMessage(tx, m, r.content);
-  // Written out because the unique index on dedupe_key is partial (schema.ts): SQLite wants the conflict target to
+  // Written out because the unique index on dedupe_key is partial (schema-outbox.ts): SQLite wants the conflict target to
   // repeat the index's condition, which Drizzle's builder would put after DO NOTHING. Prepared once per connection.
   const row = statement(tx, `INSERT INTO outbox (uuid, dedupe_key, op, receive_id_type, receive_id, target_message_id, audience, msg_type, content,
       render, item_id, purpose, next_attempt_at, created_at)

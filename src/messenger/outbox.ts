@@ -123,7 +123,7 @@ export class OutboxWorker {
     // One pass finds both the receivers whose queue is held and who holds the live leases (a few owners at most).
     // A row waiting for a retry holds its receiver's queue; one merely waiting for its time (quiet hours: attempts
     // still 0) does not, so an answer to a person is never stuck behind a reminder deferred to the morning.
-    // Through the index of such rows (schema.ts outbox_held): its condition is repeated word for word, so SQLite
+    // Through the index of such rows (schema-outbox.ts outbox_held): its condition is repeated word for word, so SQLite
     // may use it, and INDEXED BY makes a change that stops it from doing so fail at once rather than scan the queue.
     this.heldStmt = db.$client.prepare(`SELECT coalesce(receive_id, target_message_id) AS k, min(id) AS first,
         group_concat(DISTINCT CASE WHEN lease_until > @at THEN lease_owner END) AS owners
@@ -131,7 +131,7 @@ export class OutboxWorker {
       WHERE status = 'pending' AND (attempts > 0 OR lease_until IS NOT NULL)
         AND ((next_attempt_at > @at AND attempts > 0) OR (lease_until IS NOT NULL AND lease_until > @at))
       GROUP BY k`);
-    // The first due rows in id order, read from the index alone (schema.ts outbox_pending), stopping at the limit.
+    // The first due rows in id order, read from the index alone (schema-outbox.ts outbox_pending), stopping at the limit.
     this.dueStmt = db.$client.prepare(`SELECT id, coalesce(receive_id, target_message_id) AS k
       FROM outbox INDEXED BY outbox_pending
       WHERE status = 'pending' AND next_attempt_at <= @at AND (lease_until IS NULL OR lease_until <= @at)
