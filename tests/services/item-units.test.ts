@@ -1,5 +1,5 @@
 /**
- * item_units (schema.ts, migration 0017) is derived from items by triggers: whoever writes items (a service, the CLI,
+ * item_units (db/schema-items.ts, migration 0017) is derived from items by triggers: whoever writes items (a service, the CLI,
  * a restore, SQL typed by hand) it lists exactly each item's lead unit and cooperating units. Lists and visibility
  * find a unit's items through it, so a row missing there is an item missing from someone's list, and a row left
  * behind is an item shown to a unit that no longer has it.
@@ -18,6 +18,7 @@ import { applyCommand } from '../../src/services/apply-command';
 import { listPageForActor } from '../../src/services/item-queries';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
+import { insertItemRow } from '../support/item-rows';
 
 const UNITS = ['jwc', 'kyc', 'rsc'] as const;
 const opened: Array<{ close(): void }> = [];
@@ -33,18 +34,6 @@ function derived(c: Database.Database): string[] {
   return [...pairs].sort();
 }
 const held = (c: Database.Database) => (c.prepare("SELECT unit_id || ':' || item_id FROM item_units").pluck().all() as string[]).sort();
-
-/** An item row as another writer would insert it (only the columns without defaults). */
-function insertRow(c: Database.Database, seq: number, lead: string, coop: string[]): number {
-  return Number(
-    c
-      .prepare(
-        `INSERT INTO items (year, seq, number, title, kind, mode, sources, lead_unit_id, coop_unit_ids, leader_id, deadline, original_deadline, state, created_by, created_at, updated_at)
-         VALUES (2026, ?, ?, '事项', 'ledger', 'routine', '[]', ?, ?, 'ou_vp1', '2026-12-31', '2026-12-31', 'in_progress', 'ou_sup', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
-      )
-      .run(seq, `督办〔2026〕${seq}号`, lead, JSON.stringify(coop)).lastInsertRowid,
-  );
-}
 
 type Op =
   | { op: 'insert'; lead: string; coop: string[] }
@@ -78,7 +67,7 @@ describe('item_units follows every write to items', () => {
         for (const o of ops) {
           const ids = c.prepare('SELECT id FROM items ORDER BY id').pluck().all() as number[];
           const id = 'pick' in o && ids.length ? ids[o.pick % ids.length]! : null;
-          if (o.op === 'insert') insertRow(c, ++seq, o.lead, o.coop);
+          if (o.op === 'insert') insertItemRow(c, ++seq, o.lead, o.coop);
           else if (id === null) continue;
           else if (o.op === 'lead') c.prepare('UPDATE items SET lead_unit_id = ? WHERE id = ?').run(o.lead, id);
           else if (o.op === 'coop') c.prepare('UPDATE items SET coop_unit_ids = ? WHERE id = ?').run(JSON.stringify(o.coop), id);
@@ -96,7 +85,7 @@ describe('item_units follows every write to items', () => {
     const t = openTestDb();
     opened.push(t);
     const c = t.db.$client;
-    const id = insertRow(c, 1, 'jwc', ['kyc']);
+    const id = insertItemRow(c, 1, 'jwc', ['kyc']);
     const before = held(c);
     expect(() =>
       c.transaction(() => {
@@ -140,9 +129,9 @@ describe('migration 0017 on a database that already has items', () => {
     migrate(drizzle(c), { migrationsFolder: old });
     expect(c.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'item_units'").pluck().get()).toBe(0);
     c.prepare("INSERT INTO units (id, name) VALUES ('jwc', '教务处'), ('kyc', '科研处'), ('rsc', '人事处')").run();
-    insertRow(c, 1, 'jwc', ['kyc', 'rsc']);
-    insertRow(c, 2, 'kyc', []);
-    insertRow(c, 3, 'rsc', ['rsc', 'jwc', 'jwc']);
+    insertItemRow(c, 1, 'jwc', ['kyc', 'rsc']);
+    insertItemRow(c, 2, 'kyc', []);
+    insertItemRow(c, 3, 'rsc', ['rsc', 'jwc', 'jwc']);
     c.close();
 
     const db = openDatabase(path);

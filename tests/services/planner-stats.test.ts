@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/db/client';
 import { jobs } from '../../src/scheduler/jobs';
 import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
 import { type TestDb, at, openTestDb } from '../support/fixtures';
+import { insertItemRow } from '../support/item-rows';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -18,20 +19,15 @@ afterEach(() => {
 
 /** 2,000 open items across the test units, as another writer would add them. */
 function fill(t: TestDb) {
-  const c = t.db.$client;
-  const insert = c.prepare(
-    `INSERT INTO items (year, seq, number, title, kind, mode, sources, lead_unit_id, coop_unit_ids, leader_id, deadline, original_deadline, state, claimed_by, claimed_at, created_by, created_at, updated_at)
-     VALUES (2026, ?, ?, '事项', 'ledger', 'routine', '[]', ?, ?, 'ou_vp1', '2027-06-30', '2027-06-30', 'in_progress', 'ou_head_jwc', '2026-11-01T00:00:00Z', 'ou_sup', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`,
-  );
   const units = ['jwc', 'kyc', 'rsc'];
-  c.transaction(() => {
-    for (let i = 1; i <= 2000; i++) insert.run(i, `督办〔2026〕${i}号`, units[i % 3], JSON.stringify([units[(i + 1) % 3]]));
+  t.db.$client.transaction(() => {
+    for (let i = 1; i <= 2000; i++) insertItemRow(t.db.$client, i, units[i % 3]!, [units[(i + 1) % 3]!]);
   })();
 }
 
 /** The row count sqlite_stat1 records for a table's indexes (the first figure of each stat), or null if none. */
-function statRows(t: TestDb, table: string): number | null {
-  const stats = t.db.$client.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').pluck().all(table) as string[];
+function statRows(c: Database.Database, table: string): number | null {
+  const stats = c.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').pluck().all(table) as string[];
   return stats.length ? Number(stats[0]!.split(' ')[0]) : null;
 }
 
@@ -41,19 +37,18 @@ it('a file opened with items in it has statistics on items and item_units at onc
   fill(t);
   const again = openDatabase(t.path);
   opened.push({ close: () => again.$client.close() });
-  const rows = (table: string) => (again.$client.prepare('SELECT stat FROM sqlite_stat1 WHERE tbl = ?').pluck().get(table) as string | undefined)?.split(' ')[0];
-  expect(rows('items')).toBe('2000');
-  expect(rows('item_units')).toBe('4000');
+  expect(statRows(again.$client, 'items')).toBe(2000);
+  expect(statRows(again.$client, 'item_units')).toBe(4000);
 });
 
 it('the daily sweep job takes them again for a table that grew since the file was opened', async () => {
   const t = openTestDb();
   opened.push(t);
-  expect(statRows(t, 'items') ?? 0).toBe(0); // opened empty
+  expect(statRows(t.db.$client, 'items') ?? 0).toBe(0); // opened empty
   fill(t);
   const sweep = jobs(DEFAULT_SCHEDULE).find((j) => j.name === 'chase-sweep')!;
   await sweep.run({ db: t.db, calendar: t.ctx.calendar, schedule: DEFAULT_SCHEDULE }, at('2026-12-01'));
-  expect(statRows(t, 'items')).toBe(2000);
+  expect(statRows(t.db.$client, 'items')).toBe(2000);
 });
 
 it('a file another process keeps locked is still opened, without new statistics (they only speed queries up)', () => {
@@ -68,7 +63,7 @@ it('a file another process keeps locked is still opened, without new statistics 
     const again = openDatabase(t.path); // waits out the busy timeout for the statistics, then goes on without them
     opened.push({ close: () => again.$client.close() });
     expect(again.$client.prepare('SELECT count(*) FROM items').pluck().get()).toBe(2000);
-    expect(again.$client.prepare("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'items'").pluck().get()).toBe(0);
+    expect(statRows(again.$client, 'items')).toBeNull();
   } finally {
     holder.exec('ROLLBACK');
   }
