@@ -13,8 +13,11 @@ import { extensions, itemUnits, items, numberSequences } from './schema';
 type Row = typeof items.$inferSelect;
 
 function toItem(row: Row, pending: PendingExtension | null): Item {
+  // last_progress_at is the sweep's copy of the latest report (kept by triggers), not part of the item: an Item held
+  // across a report would carry a stale one.
+  const { lastProgressAt: _sweepOnly, ...fields } = row;
   return {
-    ...row,
+    ...fields,
     kind: row.kind as Kind,
     mode: row.mode as Mode,
     progressCycle: row.progressCycle as ProgressCycle,

@@ -110,6 +110,12 @@ export const items = sqliteTable(
     /** The archive it is filed under: the year it was closed and its source category (来源类别). */
     archiveYear: integer('archive_year'),
     archiveCategory: text('archive_category'),
+    /**
+     * When the latest progress report was made (its created_at), or null: the daily sweep's 进展未报送 check reads
+     * it for every item on a report cycle. Kept by triggers on progress_reports (migration 0018) in the statement
+     * that writes the report, whoever writes it; the services never set it.
+     */
+    lastProgressAt: text('last_progress_at'),
   },
   (t) => [
     uniqueIndex('items_year_seq').on(t.year, t.seq),

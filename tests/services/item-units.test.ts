@@ -4,13 +4,10 @@
  * find a unit's items through it, so a row missing there is an item missing from someone's list, and a row left
  * behind is an item shown to a unit that no longer has it.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/client';
@@ -19,6 +16,7 @@ import { listPageForActor } from '../../src/services/item-queries';
 import { registerItem } from '../../src/services/register-item';
 import { type TestDb, WHO, at, baseInput, openTestDb } from '../support/fixtures';
 import { insertItemRow } from '../support/item-rows';
+import { databaseBefore } from '../support/migrations';
 
 const UNITS = ['jwc', 'kyc', 'rsc'] as const;
 const opened: Array<{ close(): void }> = [];
@@ -117,16 +115,7 @@ describe('migration 0017 on a database that already has items', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-0017-'));
     opened.push({ close: () => rmSync(dir, { recursive: true, force: true }) });
     // The migrations up to 0016, as an installation had them before this one.
-    const old = join(dir, 'drizzle');
-    cpSync(fileURLToPath(new URL('../../drizzle/', import.meta.url)), old, { recursive: true });
-    const journalFile = join(old, 'meta', '_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ tag: string }> };
-    const upTo = journal.entries.findIndex((e) => e.tag.startsWith('0017_'));
-    expect(upTo).toBeGreaterThan(0);
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, upTo) }));
-    const path = join(dir, 'duban.db');
-    const c = new Database(path);
-    migrate(drizzle(c), { migrationsFolder: old });
+    const { path, c } = databaseBefore(dir, '0017_');
     expect(c.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'item_units'").pluck().get()).toBe(0);
     c.prepare("INSERT INTO units (id, name) VALUES ('jwc', '教务处'), ('kyc', '科研处'), ('rsc', '人事处')").run();
     insertItemRow(c, 1, 'jwc', ['kyc', 'rsc']);
