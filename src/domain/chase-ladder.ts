@@ -27,7 +27,7 @@
  *   holiday; the floor of 1 is only a guard.
  * - 挂牌督办 (flagged) items use `cfg.flagged` instead of the ordinary rungs.
  * - Keys carry the deadline, so an approved extension or a return with a new deadline starts the ladder afresh.
- * - 进展报送 (progress cycle), 'in_progress' items only: see `progressDueToday` and `progressMissed` below.
+ * - 进展报送 (progress cycle), 'in_progress' items only: see `progressDueToday` and `missedRequest` below.
  *
  * Steps come out in a fixed order: unclaimed, the deadline steps (due_soon | due_today | overdue, warning,
  * interview_proposal), then progress_request, progress_missed.
@@ -104,7 +104,7 @@ export interface ChaseStep {
    */
   key: string;
   /** Who should hear: the lead unit's people, the leader in charge, the supervisors. */
-  audience: Array<'unit' | 'leader' | 'supervisors'>;
+  audience: ReadonlyArray<'unit' | 'leader' | 'supervisors'>;
   /** Working days left until the deadline (>= 0) or overdue (< 0), for the card text; the same for every step. */
   workdays: number;
 }
@@ -170,26 +170,32 @@ function stepsFor(item: LadderItem, today: string, cal: WorkCalendar, cfg: Ladde
 
   if (item.state === 'assigned' && item.assignedAt && !overdue) {
     const waited = cal.workdaysBetween(isoChinaDate(item.assignedAt), today);
-    if (waited >= rungs.unclaimedAfter) add('unclaimed', `${deadline}:${today}`, ['unit']);
+    if (waited >= rungs.unclaimedAfter) add('unclaimed', `${deadline}:${today}`, UNIT);
   }
 
   if (!overdue) {
-    if (today === deadline || left === 0) add('due_today', deadline, ['unit']);
-    else if (rungs.beforeDeadline.includes(left)) add('due_soon', `${deadline}:${left}`, ['unit']);
+    if (today === deadline || left === 0) add('due_today', deadline, UNIT);
+    else if (rungs.beforeDeadline.includes(left)) add('due_soon', `${deadline}:${left}`, UNIT);
   } else {
-    add('overdue', `${deadline}:${today}`, ['unit']);
-    if (late >= rungs.warningAfter) add('warning', deadline, ['unit', 'leader', 'supervisors']);
-    if (late >= rungs.interviewAfter) add('interview_proposal', deadline, ['supervisors']);
+    add('overdue', `${deadline}:${today}`, UNIT);
+    if (late >= rungs.warningAfter) add('warning', deadline, EVERYONE);
+    if (late >= rungs.interviewAfter) add('interview_proposal', deadline, SUPERVISORS);
   }
 
   if (item.state === 'in_progress') {
-    const due = progressDueToday(item, today, cal);
-    if (due) add('progress_request', due, ['unit']);
-    const missed = progressMissed(item, today, cal);
-    if (missed) add('progress_missed', missed, ['supervisors']);
+    // One schedule for both questions: a sweep asks them of every item on a cycle.
+    const dates = progressDueDates(item, today, cal);
+    if (dates.at(-1) === today) add('progress_request', today, UNIT);
+    const missed = missedRequest(item, dates);
+    if (missed) add('progress_missed', missed, SUPERVISORS);
   }
   return steps;
 }
+
+// Shared by every step of a kind (a sweep makes tens of thousands); nobody changes a step's audience.
+const UNIT: ChaseStep['audience'] = Object.freeze(['unit']);
+const SUPERVISORS: ChaseStep['audience'] = Object.freeze(['supervisors']);
+const EVERYONE: ChaseStep['audience'] = Object.freeze(['unit', 'leader', 'supervisors']);
 
 /**
  * The due date (YYYY-MM-DD, a working day) of the progress-report period that `today` falls in, or null when none
@@ -217,11 +223,10 @@ export function progressDueToday(item: LadderItem, today: string, cal: WorkCalen
  * missed D, on any later day before the next due date: the key is P's, so it is sent once.
  *
  * Known edge: when a holiday pushes P close to D (weekly cycle, P = Oct 8 and D = Oct 9 after 国庆) the unit had only
- * the one working day; the office sees the note and judges. Only needs LadderItem: claimedAt, progressCycle,
- * lastProgressAt.
+ * the one working day; the office sees the note and judges. `dates`: the item's due dates up to today
+ * (progressDueDates); of the item it reads lastProgressAt.
  */
-function progressMissed(item: LadderItem, today: string, cal: WorkCalendar): string | null {
-  const dates = progressDueDates(item, today, cal);
+function missedRequest(item: LadderItem, dates: readonly string[]): string | null {
   const previous = dates.at(-2);
   if (!previous) return null;
   const reported = item.lastProgressAt ? isoChinaDate(item.lastProgressAt) : null;

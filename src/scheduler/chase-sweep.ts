@@ -192,7 +192,9 @@ class SweepPlanner {
       const last = list[list.length - 1];
       if (last?.key === step.key) return;
       const urgent = hears === CARD && to === unit.head && this.urgentKinds.has(step.kind);
-      list.push({ itemId: item.id, kind: step.kind, key: step.key, hears, ...(urgent ? { urgent } : {}) });
+      const entry: Entry = { itemId: item.id, kind: step.kind, key: step.key, hears };
+      if (urgent) entry.urgent = true;
+      list.push(entry);
     };
     switch (step.kind) {
       case 'warning':
