@@ -28,7 +28,7 @@ import { listPeople, listUnits, loadActor } from '../db/org-repository';
 import type { Logger } from '../logger';
 import { enqueue, findSentMessage, personAddress } from '../messenger/outbox-queue';
 import { type ServiceCommand, applyCommand } from '../services/apply-command';
-import { getItemDetail } from '../services/item-queries';
+import { getItemCardDetail, getVisibleItem } from '../services/item-queries';
 import { openAttachWindow } from '../db/inbound-file-repository';
 import { fileById } from '../db/file-repository';
 import { mayReceiveEvidence } from '../domain/evidence';
@@ -132,14 +132,15 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   approve: (a) => review(a, 'approve'),
   return: (a) => review(a, 'return'),
   detail: (a) => {
-    const d = getItemDetail(a.deps.ctx, a.operator, need(a).id);
+    const d = getItemCardDetail(a.deps.ctx, a.operator, need(a).id);
     const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
     // The detail goes to the operator privately; the card they clicked stays as it is.
-    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c, canRegister(loadActor(a.db, a.operator)), canIssueBulletin(loadActor(a.db, a.operator))), purpose: 'detail', itemId: d.item.id }, a.now);
+    const actor = loadActor(a.db, a.operator);
+    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c, canRegister(actor), canIssueBulletin(actor)), purpose: 'detail', itemId: d.item.id }, a.now);
     return { toast: { type: 'info', content: '详情已私信发送给您' } };
   },
   back: (a) => {
-    const item = getItemDetail(a.deps.ctx, a.operator, need(a).id).item;
+    const item = getVisibleItem(a.deps.ctx, a.operator, need(a).id);
     return answerCard(slipCard(item, cardContext(a.db, a.deps.ctx.calendar, a.now), audienceOf(a.db, a.operator, item)));
   },
   register: (a) => submitRegistration(a.deps, a.operator, a.form, 'check'),
@@ -175,7 +176,7 @@ function sendEvidence(a: ActionCtx): Answer {
 /** 典型经验 on or off; the detail card is redrawn in place with the new mark. */
 function markTypical(a: ActionCtx): Answer {
   const r = toggleTypical(a.deps.ctx, { itemId: need(a).id, progressId: a.version, actorId: a.operator, channel: 'card' }, a.now);
-  const d = getItemDetail(a.deps.ctx, a.operator, r.itemId);
+  const d = getItemCardDetail(a.deps.ctx, a.operator, r.itemId);
   const actor = loadActor(a.db, a.operator);
   const card = itemDetailCard(d.item, d, cardContext(a.db, a.deps.ctx.calendar, a.now), canRegister(actor), canIssueBulletin(actor));
   return answerCard(card, ok(r.typical ? '已标为典型经验，将列入督查通报' : '已取消典型经验标记'));

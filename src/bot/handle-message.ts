@@ -15,7 +15,7 @@ import { archiveAnswer } from './archive-answer';
 import { archiveYear } from '../services/archive';
 import { bindUnitChat } from '../services/bind-chat';
 import { applyCommand } from '../services/apply-command';
-import { getItemDetail } from '../services/item-queries';
+import { getItemCardDetail, getVisibleItem } from '../services/item-queries';
 import { registerAndSendSlip } from '../services/register-item';
 import { bulletinOfMessage, requestBulletin } from '../services/bulletins';
 import { queueBulletinUpload } from './bulletin-upload';
@@ -190,36 +190,37 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
       return answer(db, conv, receiptCard(item, c, `✅ 已立项 ${item.number}，督办单已发送至${c.unitName(item.leadUnitId)}`), now, item.id, 'receipt');
     }
     case 'edit': {
-      const target = getItemDetail(ctx, sender, p.ref).item;
+      const target = getVisibleItem(ctx, sender, p.ref);
       const changes = resolveItemFields(db, p.changes, chinaDate(now));
       const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'edit', changes, reason: p.reason }, now });
       return answer(db, conv, receiptCard(item, c, `✅ 已修改 ${item.number}，已通知相关单位和人员`), now, item.id, 'receipt');
     }
     case 'cancel': {
       // Withdrawing cannot be undone: the answer is the confirmation card, the reason filled in, 确认撤销 on it.
-      const target = getItemDetail(ctx, sender, p.ref).item;
+      const target = getVisibleItem(ctx, sender, p.ref);
       assertAllowed(target, 'cancel', loadActor(db, sender));
       return answer(db, conv, cancelConfirmCard(target, c, p.reason), now, target.id, 'cancel_confirm');
     }
     case 'merge': {
-      const from = getItemDetail(ctx, sender, p.ref).item;
-      const into = getItemDetail(ctx, sender, p.into).item;
+      const from = getVisibleItem(ctx, sender, p.ref);
+      const into = getVisibleItem(ctx, sender, p.into);
       const item = applyCommand(ctx, { itemId: from.id, actorId: sender, channel: 'command', command: { type: 'merge', targetId: into.id }, now });
       return answer(db, conv, receiptCard(item, c, `✅ 已将 ${item.number} 并入 ${into.number}，来源和历史均已保留`), now, item.id, 'receipt');
     }
     case 'list':
       return answerList(deps, conv, p, now);
     case 'view': {
-      const d = getItemDetail(ctx, sender, p.ref);
-      return answer(db, conv, itemDetailCard(d.item, d, c, canRegister(loadActor(db, sender)), canIssueBulletin(loadActor(db, sender))), now, d.item.id, 'detail');
+      const d = getItemCardDetail(ctx, sender, p.ref);
+      const actor = loadActor(db, sender);
+      return answer(db, conv, itemDetailCard(d.item, d, c, canRegister(actor), canIssueBulletin(actor)), now, d.item.id, 'detail');
     }
     case 'progress': {
-      const target = getItemDetail(ctx, sender, p.ref).item;
+      const target = getVisibleItem(ctx, sender, p.ref);
       const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'report_progress', text: p.text }, now });
       return answer(db, conv, receiptCard(item, c, '✅ 进展已记录'), now, item.id, 'receipt');
     }
     case 'urge': {
-      const target = getItemDetail(ctx, sender, p.ref).item;
+      const target = getVisibleItem(ctx, sender, p.ref);
       const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'urge', note: p.note ?? undefined }, now });
       return answer(db, conv, receiptCard(item, c, `✅ 已向${c.unitName(item.leadUnitId)}催办`), now, item.id, 'receipt');
     }
@@ -246,7 +247,7 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
  * Word file follows privately to the addressee and the copied leaders once written (services/escalation-documents.ts).
  */
 function issueFromChat(deps: BotDeps, p: EscalationCommand, conv: Conversation, now: Date) {
-  const target = getItemDetail(deps.ctx, conv.sender, p.ref).item;
+  const target = getVisibleItem(deps.ctx, conv.sender, p.ref);
   const settings = escalationSettings(deps);
   const { row, item } =
     p.kind === 'referral'

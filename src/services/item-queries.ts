@@ -174,18 +174,23 @@ export function getVisibleItem(ctx: ServiceContext, actorId: string, ref: number
 }
 
 /**
- * Everything known about an item, for the detail card: history, progress, extensions, completion submissions, and
- * the 催办 records (automatic and by hand, who was chased, whether the unit answered).
+ * What the detail card shows (cards/item-cards.ts itemDetailCard): the item, its history, progress, 催办 records
+ * (automatic and by hand, who was chased, whether the unit answered) and evidence. Commands that only act on the
+ * item read it with getVisibleItem instead.
  */
-export function getItemDetail(ctx: ServiceContext, actorId: string, ref: number | string) {
+export function getItemCardDetail(ctx: ServiceContext, actorId: string, ref: number | string) {
   const item = getVisibleItem(ctx, actorId, ref);
   return {
     item,
     history: listHistory(ctx.db, item.id),
     progress: listProgress(ctx.db, item.id),
-    extensions: listExtensions(ctx.db, item.id),
-    completions: listCompletions(ctx.db, item.id),
     chases: listChases(ctx.db, item.id),
     evidence: filesOfItem(ctx.db, item.id, 'evidence'),
   };
+}
+
+/** Everything known about an item, for the web console's page: the card's detail plus extensions and completion submissions. */
+export function getItemDetail(ctx: ServiceContext, actorId: string, ref: number | string) {
+  const d = getItemCardDetail(ctx, actorId, ref);
+  return { ...d, extensions: listExtensions(ctx.db, d.item.id), completions: listCompletions(ctx.db, d.item.id) };
 }
