@@ -7,7 +7,8 @@ import { formatItemNumber } from '../domain/item-number';
 import type { NewItem } from '../domain/registration';
 import type { DbOrTx } from './client';
 import { type ConfidentialRow, confidentialSnapshot } from './confidential-cache';
-import { prepared, statement } from './prepared';
+import { statement } from './prepared';
+import { rowReader } from './row-reader';
 import { extensions, itemUnits, items, numberSequences } from './schema';
 
 type Row = typeof items.$inferSelect;
@@ -43,7 +44,7 @@ function pendingFor(db: DbOrTx, itemIds: number[]): Map<number, PendingExtension
 }
 
 export function hydrate(db: DbOrTx, rows: Row[]): Item[] {
-  // One item (every request reads one): its pending extension looked up directly, without the map.
+  // A list of one: its pending extension looked up directly, without the map.
   if (rows.length === 1) return [toItem(rows[0]!, pendingOf(db, rows[0]!.id))];
   const pending = pendingFor(
     db,
@@ -73,16 +74,29 @@ export function confidentialItems(db: DbOrTx): readonly ConfidentialRow[] {
   return confidentialSnapshot(db).rows;
 }
 
+/**
+ * One item with its pending extension, in one statement (every request reads one): the item's columns as the
+ * schema decodes them, then the newest pending request's, NULL when there is none.
+ */
+const ITEM = rowReader(items, ['lastProgressAt']);
+const ONE_ITEM = `SELECT ${ITEM.columns}, pe.id, pe.requested_by, pe.reason, pe.proposed_deadline FROM items
+  LEFT JOIN extensions pe ON pe.id = (SELECT id FROM extensions WHERE item_id = items.id AND status = 'pending' ORDER BY id DESC LIMIT 1)`;
+
+function itemOf(raw: unknown[] | undefined): Item | null {
+  if (!raw) return null;
+  const w = ITEM.width;
+  const pending: PendingExtension | null =
+    raw[w] === null ? null : { id: raw[w] as number, requestedBy: raw[w + 1] as string, reason: raw[w + 2] as string, proposedDeadline: raw[w + 3] as string };
+  return Object.assign(ITEM.read(raw), { pendingExtension: pending }) as Item;
+}
+
 export function findItem(db: DbOrTx, id: number): Item | null {
-  const row = prepared(db, 'item-repository.findItem', (d) => d.select().from(items).where(eq(items.id, sql.placeholder('id'))).prepare()).get({ id });
-  return row ? hydrate(db, [row])[0]! : null;
+  return itemOf(statement(db, `${ONE_ITEM} WHERE items.id = ?`).raw().get(id) as unknown[] | undefined);
 }
 
 export function findItemByNumber(db: DbOrTx, year: number, seq: number): Item | null {
-  const row = prepared(db, 'item-repository.findItemByNumber', (d) =>
-    d.select().from(items).where(and(eq(items.year, sql.placeholder('year')), eq(items.seq, sql.placeholder('seq')))).prepare(),
-  ).get({ year, seq });
-  return row ? hydrate(db, [row])[0]! : null;
+  // Through the id: the same join under `WHERE year = ? AND seq = ?` ran four times slower (SQLite 3.53, 20,000 items).
+  return itemOf(statement(db, `${ONE_ITEM} WHERE items.id = (SELECT id FROM items WHERE year = ? AND seq = ?)`).raw().get(year, seq) as unknown[] | undefined);
 }
 
 /**
