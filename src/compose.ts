@@ -16,6 +16,7 @@ import type { Messenger } from './messenger/messenger';
 import { type OutboxOptions, OutboxWorker } from './messenger/outbox';
 import type { Runtime } from './runtime';
 import { chaseCardRenderer } from './scheduler/chase-card-render';
+import { detailCardRenderer, isDetailCardRef } from './bot/detail-answer';
 import { FeishuCalendar } from './messenger/feishu-calendar';
 import { EscalationFinisher } from './services/escalation-documents';
 import { type JobDeps, jobs } from './scheduler/jobs';
@@ -47,12 +48,15 @@ export async function compose(config: Config, runtime: Runtime, log: Logger, opt
   const clock = local ? new LocalClock([], null, { realNow: opts.now }) : null;
   const now = clock ? () => clock.now() : (opts.now ?? (() => new Date()));
   if (local) local.clock = now;
-  const render = chaseCardRenderer(runtime.db, runtime.calendar, runtime.schedule);
+  // Cards drawn when they are sent: the sweep's reminders, and detail cards asked for privately (bot/detail-answer.ts).
+  const chaseCards = chaseCardRenderer(runtime.db, runtime.calendar, runtime.schedule);
+  const detailCards = detailCardRenderer(() => ctx, now);
+  const render: OutboxOptions['render'] = (d, row) => (isDetailCardRef(d) ? detailCards(d, row) : chaseCards(d, row));
   const worker = new OutboxWorker(runtime.db, messenger, log, { clock: now, render, ...opts.outbox });
   const ctx: ServiceContext = { db: runtime.db, calendar: runtime.calendar, events: allSinks(
       notificationSink(runtime.calendar, () => worker, {
         supervisorNotices: new Set(runtime.schedule.supervisorNotices),
-        redrawChase: render,
+        redrawChase: chaseCards,
         quietHours: runtime.schedule.quietHours,
       }),
       chaseAnswers,

@@ -43,6 +43,7 @@ import { readEditForm, submitRegistration } from './register-form';
 import { NOT_SHOWN, hiddenFrom } from './conversation';
 import type { BotDeps } from './deps';
 import { withJson } from '../feishu/answer-json';
+import { sendDetailPrivately } from './detail-answer';
 
 /** A button carries only which item, which version the card showed, and what to do. Anything else is refused. */
 const buttonValue = z.strictObject({ a: z.enum(CARD_ACTIONS), id: z.number().int().min(0), v: z.number().int().min(0) });
@@ -132,11 +133,8 @@ const HANDLERS: Record<CardAction, (a: ActionCtx) => Answer> = {
   approve: (a) => review(a, 'approve'),
   return: (a) => review(a, 'return'),
   detail: (a) => {
-    const d = getItemCardDetail(a.deps.ctx, a.operator, need(a).id);
-    const c = cardContext(a.db, a.deps.ctx.calendar, a.now);
-    // The detail goes to the operator privately; the card they clicked stays as it is.
-    const actor = loadActor(a.db, a.operator);
-    enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content: itemDetailCard(d.item, d, c, canRegister(actor), canIssueBulletin(actor)), purpose: 'detail', itemId: d.item.id }, a.now);
+    // The detail goes to the operator privately, drawn when it is sent; the card they clicked stays as it is.
+    sendDetailPrivately(a.deps.ctx, a.operator, need(a), a.now);
     return { toast: { type: 'info', content: '详情已私信发送给您' } };
   },
   back: (a) => {
@@ -219,12 +217,13 @@ function review(a: ActionCtx, kind: 'approve' | 'return'): Answer {
  */
 function placeAnswer(a: ActionCtx, openMessageId: string | undefined, answer: Answer, answerJson: string): Answer {
   if (!answer.card) return answer;
+  // The whole answer's JSON, already made for the operator's check (guardForOperator), not the card's made again: a
+  // toast naming the item as well only ever sends the card privately. Asked first: an answer that names no
+  // confidential item is shown wherever it was clicked, and most do not, so most clicks look up no message.
+  if (!namesConfidential(answerJson, confidentialMarks(a.db), a.item?.id)) return answer;
   const where = openMessageId ? findSentMessage(a.db, openMessageId) : null;
   // A private card sent to this operator (or a reply in their private chat with the bot, which has no receive id).
   if (where?.audience === 'private' && (where.receiveId === null || where.receiveId === a.operator)) return answer;
-  // The whole answer's JSON, already made for the operator's check (guardForOperator), not the card's made again: a
-  // toast naming the item as well only ever sends the card privately.
-  if (!namesConfidential(answerJson, confidentialMarks(a.db), a.item?.id)) return answer;
   const content = JSON.stringify(answer.card.data);
   enqueue(a.db, { to: personAddress(a.operator), msgType: 'interactive', content, purpose: 'card_answer', itemId: a.item?.id ?? null }, a.now);
   return { toast: { type: answer.toast?.type ?? 'info', content: `${answer.toast?.content ?? '已处理'}（涉密事项，卡片已私信发送给您）` } };

@@ -1,10 +1,9 @@
-import { cancelConfirmCard, helpCard, itemDetailCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
+import { cancelConfirmCard, helpCard, noticeCard, receiptCard, registerFormCard } from '../cards/cards';
 import { chinaDate } from '../domain/dates';
 import type { Item } from '../domain/item';
 import type { RegistrationInput } from '../domain/registration';
 import { DubanError, ErrorCode, toDubanError } from '../domain/errors';
 import { canRegister } from '../domain/permissions';
-import { canIssueBulletin } from '../domain/bulletin';
 import { assertAllowed } from '../domain/transitions';
 import { isStranger } from '../domain/actor';
 import { listPeople, listUnits, loadActor } from '../db/org-repository';
@@ -15,7 +14,7 @@ import { archiveAnswer } from './archive-answer';
 import { archiveYear } from '../services/archive';
 import { bindUnitChat } from '../services/bind-chat';
 import { applyCommand } from '../services/apply-command';
-import { getItemCardDetail, getVisibleItem } from '../services/item-queries';
+import { getVisibleItem } from '../services/item-queries';
 import { registerAndSendSlip } from '../services/register-item';
 import { bulletinOfMessage, requestBulletin } from '../services/bulletins';
 import { queueBulletinUpload } from './bulletin-upload';
@@ -26,6 +25,7 @@ import { cardContext } from './card-context';
 import { answerList } from './list-pages';
 import { classifySource } from './classify-source';
 import { type Conversation, answer, answerError } from './conversation';
+import { answerDetail } from './detail-answer';
 import type { BotDeps } from './deps';
 import { type ParsedCommand, parseCommand } from './parse-command';
 import { assertMayRegister, duplicatesOf, formValuesOf, registrationForm } from './register-form';
@@ -209,11 +209,8 @@ function runCommand(deps: BotDeps, p: Exclude<ParsedCommand, { kind: 'not_comman
     }
     case 'list':
       return answerList(deps, conv, p, now);
-    case 'view': {
-      const d = getItemCardDetail(ctx, sender, p.ref);
-      const actor = loadActor(db, sender);
-      return answer(db, conv, itemDetailCard(d.item, d, c, canRegister(actor), canIssueBulletin(actor)), now, d.item.id, 'detail');
-    }
+    case 'view':
+      return answerDetail(ctx, conv, p.ref, now);
     case 'progress': {
       const target = getVisibleItem(ctx, sender, p.ref);
       const item = applyCommand(ctx, { itemId: target.id, actorId: sender, channel: 'command', command: { type: 'report_progress', text: p.text }, now });

@@ -179,7 +179,11 @@ export function getVisibleItem(ctx: ServiceContext, actorId: string, ref: number
  * item read it with getVisibleItem instead.
  */
 export function getItemCardDetail(ctx: ServiceContext, actorId: string, ref: number | string) {
-  const item = getVisibleItem(ctx, actorId, ref);
+  return cardDetailOf(ctx, getVisibleItem(ctx, actorId, ref));
+}
+
+/** What the detail card shows of an item already found visible to the person it is for (getVisibleItem). */
+export function cardDetailOf(ctx: ServiceContext, item: Item) {
   return {
     item,
     history: listHistory(ctx.db, item.id),
