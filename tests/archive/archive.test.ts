@@ -6,14 +6,13 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CARD_ACTIONS } from '../../src/cards/types';
-import { textOf } from '../../src/cards/cards';
 import { findItemByNumber } from '../../src/db/item-repository';
 import { auditLog, items } from '../../src/db/schema';
 import { runJob } from '../../src/scheduler/cron';
 import { createLogger } from '../../src/logger';
 import { messageEvent } from '../support/feishu-signer';
 import { WHO } from '../support/fixtures';
-import { type Bot, VERIFICATION_TOKEN, buttonValue, startBot } from '../e2e/harness';
+import { type Bot, cardText, VERIFICATION_TOKEN, buttonValue, startBot } from '../e2e/harness';
 
 let h: Bot;
 beforeEach(async () => {
@@ -24,7 +23,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const cardText = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
 const reply = async (who: string, text: string) => {
   const s = await h.say(who, text);
   return h.repliesTo(s.messageId).map(cardText).join('\n');

@@ -7,12 +7,11 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { textOf } from '../../src/cards/cards';
 import { outbox } from '../../src/db/schema';
 import { applyCommand } from '../../src/services/apply-command';
 import { registerAndSendSlip } from '../../src/services/register-item';
 import { WHO, at, baseInput } from '../support/fixtures';
-import { type Bot, buttonValue, startBot } from './harness';
+import { type Bot, cardText, buttonValue, startBot } from './harness';
 
 let h: Bot;
 beforeEach(async () => {
@@ -22,7 +21,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const cardText = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
 const detailRows = () => h.db.select().from(outbox).where(eq(outbox.purpose, 'detail')).all();
 
 function claimedItem() {

@@ -1,4 +1,5 @@
 import * as lark from '@larksuiteoapi/node-sdk';
+import { textOf } from '../../src/cards/cards';
 import { compose } from '../../src/compose';
 import type { Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -115,6 +116,9 @@ export async function startBot(o: { schedule?: ScheduleConfig } = {}) {
 }
 
 export type Bot = Awaited<ReturnType<typeof startBot>>;
+
+/** Every text on a card message the fake received, as a person reads it. */
+export const cardText = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
 
 /** The `{a, id, v}` value of the first button on a card whose text is `label`. */
 export function buttonValue(card: unknown, label: string): { a: string; id: number; v: number } {

@@ -4,7 +4,7 @@ import { textOf } from '../../src/cards/cards';
 import { findItemByNumber } from '../../src/db/item-repository';
 import { auditLog, items } from '../../src/db/schema';
 import { WHO } from '../support/fixtures';
-import { type Bot, buttonLabels, buttonValue, startBot } from './harness';
+import { type Bot, cardText, buttonLabels, buttonValue, startBot } from './harness';
 
 let h: Bot;
 beforeEach(async () => {
@@ -14,7 +14,6 @@ afterEach(async () => {
   await h.close();
 });
 
-const cardText = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
 
 describe('an item from registration to 销号, driven only through signed Feishu requests', () => {
   it('one-line registration → slip → claim → progress (form and chat reply) → extension → completion → return → resubmit → 销号', async () => {

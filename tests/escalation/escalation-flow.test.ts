@@ -6,14 +6,13 @@ import { runChaseSweep } from '../../src/scheduler/chase-sweep';
 import { DEFAULT_SCHEDULE, type ScheduleConfig } from '../../src/scheduler/schedule-config';
 import { drillDown, loadStats } from '../../src/services/statistics';
 import { WHO, at } from '../support/fixtures';
-import { type Bot, buttonLabels, buttonValue, startBot } from '../e2e/harness';
+import { type Bot, cardText, buttonLabels, buttonValue, startBot } from '../e2e/harness';
 
 let h: Bot;
 afterEach(async () => {
   await h?.close();
 });
 
-const cardText = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
 const replyText = (h: Bot, messageId: string) => h.repliesTo(messageId).map(cardText).join('\n');
 
 /** Registers an item due 2026-11-20 on Monday 2026-11-16 and has the unit head claim it; returns its id. */

@@ -7,7 +7,6 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { textOf } from '../../src/cards/cards';
 import { evidenceSettler } from '../../src/bot/handle-file-message';
 import { findItemByNumber } from '../../src/db/item-repository';
 import { auditLog, files, inboundFiles, items } from '../../src/db/schema';
@@ -24,7 +23,7 @@ import { openDatabase } from '../../src/db/client';
 import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
 import { messageEvent } from '../support/feishu-signer';
 import { WHO } from '../support/fixtures';
-import { type Bot, ENCRYPT_KEY, VERIFICATION_TOKEN, buttonLabels, buttonValue, startBot } from '../e2e/harness';
+import { type Bot, cardText, ENCRYPT_KEY, VERIFICATION_TOKEN, buttonLabels, buttonValue, startBot } from '../e2e/harness';
 
 let h: Bot;
 beforeEach(async () => {
@@ -38,7 +37,6 @@ afterEach(async () => {
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(4000, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '00'.repeat(40), 'hex');
 const EXE = Buffer.from('MZ\u0090\u0000'.padEnd(400, '\u0000'), 'latin1');
-const cardText = (m: { content: unknown }) => textOf(m.content as Record<string, unknown>);
 let seq = 0;
 
 /** An item in hand (claimed by 教务处), and the 督办单 message its head holds. */
