@@ -129,7 +129,8 @@ const http = SWEEP_ONLY ? { rows: [] as string[][] } : await requestPaths({
   fake: () => forkFakeFeishu({}),
   say,
   correctness,
-  windowMs: Number(process.env.BENCH_HTTP_WINDOW_S ?? 8) * 1000,
+  windowMs: Number(process.env.BENCH_HTTP_WINDOW_S ?? 4) * 1000,
+  rounds: Number(process.env.BENCH_HTTP_ROUNDS ?? 5),
 });
 say();
 if (process.env.BENCH_ONLY === 'http') {
