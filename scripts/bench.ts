@@ -45,7 +45,7 @@ import { outbox as outboxTable } from '../src/db/schema';
 import { isNotNull } from 'drizzle-orm';
 import { importOrg } from '../src/services/import-org';
 import { MemoryMonitor, benchOrg, forkFakeFeishu, maxInWindow, mb, median, ms, pf, seedItems, table } from './bench-lib';
-import { requestPaths } from './bench-http';
+import { requestPaths } from './bench-request-paths';
 import { type StatsBench, benchStats } from './bench-stats';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
