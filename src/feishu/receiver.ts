@@ -209,7 +209,7 @@ export function feishuReceiver(
         if (!signed && outer.type !== 'url_verification') throw new Rejected(401, 'signature headers missing');
         throw new Rejected(400, 'plaintext body refused: encryption is required');
       }
-      const body = decrypt(outer.encrypt);
+      const body = decrypt(outer.encrypt, signed !== null);
       if (body.type === 'url_verification') {
         if (typeof body.token !== 'string' || !safeEqual(body.token, cfg.verificationToken)) throw new Rejected(401, 'bad token');
         if (typeof body.challenge !== 'string' || body.challenge.length > 1_000) throw new Rejected(400, 'bad challenge');
@@ -235,14 +235,25 @@ export function feishuReceiver(
       return dispatcher.dispatch({ eventId, eventType, event: checked.event }, child);
     }
 
-    function decrypt(encrypted: string): Body {
+    /**
+     * An unsigned body (the URL challenge) is proved only by decrypting to an object: AES-CBC under another key
+     * still "decrypts" when the garbage happens to end in valid padding (about 1 in 256), so text that is not a
+     * JSON object is refused as undecryptable (401), like any other wrong key. A signed body has already proved
+     * its sender; what it decrypts to can only be malformed (400).
+     */
+    function decrypt(encrypted: string, signed: boolean): Body {
       let plain: string;
       try {
         plain = decryptPayload(encryptKey, encrypted);
       } catch {
         throw new Rejected(401, 'cannot decrypt');
       }
-      return parseObject(plain, 'decrypted body');
+      if (signed) return parseObject(plain, 'decrypted body');
+      try {
+        return parseObject(plain, 'decrypted body');
+      } catch {
+        throw new Rejected(401, 'cannot decrypt');
+      }
     }
 
     function signatureHeaders(headers: IncomingHttpHeaders) {

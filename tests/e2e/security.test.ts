@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app';
@@ -5,6 +6,7 @@ import { compose } from '../../src/compose';
 import type { Config } from '../../src/config';
 import { findItemByNumber } from '../../src/db/item-repository';
 import { feishuReceiver, inboundFromFlattened } from '../../src/feishu/receiver';
+import { decryptPayload } from '../../src/feishu/verify';
 import { createLogger } from '../../src/logger';
 import { quietLarkLogger } from '../../src/messenger/feishu-messenger';
 import { DEFAULT_SCHEDULE } from '../../src/scheduler/schedule-config';
@@ -47,6 +49,39 @@ describe('every request is proved to come from Feishu before anything else happe
     expect((await challenge(encryptBody(ENCRYPT_KEY, urlVerification('not-the-token', 'abc')))).statusCode).toBe(401);
     expect((await challenge(encryptBody('someone-elses-key', urlVerification(VERIFICATION_TOKEN, 'abc')))).statusCode).toBe(401);
     expect((await challenge(urlVerification('not-the-token', 'abc'))).statusCode).toBe(400);
+  });
+
+  it('an unsigned body that decrypts to garbage under our key (a wrong key whose padding happens to be valid) gets 401; signed, 400', async () => {
+    // What another key's ciphertext does about 1 time in 256: decrypt under ours without a padding error. Found
+    // by trying random blocks, so the case the 1-in-256 chance hid is tested every time.
+    let encrypt = '';
+    for (;;) {
+      encrypt = randomBytes(48).toString('base64');
+      let plain: string;
+      try {
+        plain = decryptPayload(ENCRYPT_KEY, encrypt);
+      } catch {
+        continue;
+      }
+      const isObject = (() => {
+        try {
+          const v: unknown = JSON.parse(plain);
+          return typeof v === 'object' && v !== null && !Array.isArray(v);
+        } catch {
+          return false;
+        }
+      })();
+      if (!isObject) break;
+    }
+    const before = dump();
+    const payload = JSON.stringify({ encrypt });
+    const unsigned = await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers: { 'content-type': 'application/json' }, payload });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json()).toEqual({ error: 'cannot decrypt' });
+    const signed = await injectAll(h.bot.app, { method: 'POST', url: '/feishu/events', headers: signHeaders(ENCRYPT_KEY, payload), payload });
+    expect(signed.statusCode).toBe(400);
+    await h.flush();
+    expect(dump()).toEqual(before);
   });
 
   it('a forged signature gets 401 and changes nothing', async () => {
