@@ -248,10 +248,10 @@ export function feishuReceiver(
       } catch {
         throw new Rejected(401, 'cannot decrypt');
       }
-      if (signed) return parseObject(plain, 'decrypted body');
       try {
         return parseObject(plain, 'decrypted body');
-      } catch {
+      } catch (err) {
+        if (signed) throw err;
         throw new Rejected(401, 'cannot decrypt');
       }
     }
